@@ -1,0 +1,94 @@
+"""disclosure_model: the Chinese government information-disclosure annual report as a typed,
+checkable, analysable object.
+
+>>> import disclosure_model as dm
+>>> r = dm.examples.load("huaian-2024")
+>>> r.statistics.applications.new_received.total
+3119
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from disclosure_model import examples
+from disclosure_model.claims import Approximation, CellSum, Claim, ClaimKind, ClaimSum, Share
+from disclosure_model.errors import (
+    DisclosureModelError,
+    Problem,
+    UnknownExampleError,
+    ValidationError,
+)
+from disclosure_model.formats import (
+    Catalogue,
+    Entry,
+    LegacyStatistics,
+    ReportFormat,
+    Statistics2019,
+    Statistics2021,
+    catalogue,
+)
+from disclosure_model.report import Organ, OrganLevel, Report, Section, Source
+from disclosure_model.schema import json_schema
+from disclosure_model.serialization import (
+    SCHEMA_VERSION,
+    dump,
+    dumps,
+    from_dict,
+    load,
+    loads,
+    to_dict,
+)
+from disclosure_model.values import Amount, CellKind, MoneyUnit, Unit
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Amount",
+    "Approximation",
+    "Catalogue",
+    "CellKind",
+    "CellSum",
+    "Claim",
+    "ClaimKind",
+    "ClaimSum",
+    "DisclosureModelError",
+    "Entry",
+    "LegacyStatistics",
+    "MoneyUnit",
+    "Organ",
+    "OrganLevel",
+    "Problem",
+    "Report",
+    "ReportFormat",
+    "Section",
+    "Share",
+    "Source",
+    "Statistics2019",
+    "Statistics2021",
+    "Unit",
+    "UnknownExampleError",
+    "ValidationError",
+    "catalogue",
+    "dump",
+    "dumps",
+    "examples",
+    "from_dict",
+    "json_schema",
+    "load",
+    "loads",
+    "to_dict",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("disclosure-model")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            from disclosure_model._version import __version__
+
+            return __version__
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,188 @@
+"""Figures and percentages stated in a report's narrative, and what each is a claim about.
+
+A report repeats its numbers in prose ("全市共受理信息公开申请129件，其中当面申请30件，占23.2%").
+Each such statement is a :class:`Claim`: the value exactly as written (its decimals give the
+precision it stands for), the words it came from, and its subject:
+
+* :class:`CellSum` — the figure should equal a cell, or the sum of several cells;
+* :class:`ClaimSum` — the figure should equal another stated figure, or a sum of them;
+* :class:`Share` — the percentage should be numerator / denominator, each a sum of cells or
+  of stated figures (the numerator may be unknown: "21.7%属扶贫类信息" of 129 applications).
+
+A claim with no subject is kept as a fact of the report that nothing else states.
+Checking claims is the job of the checks; this module only models them.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import Decimal
+from typing import Any
+
+from attrs import field, frozen
+
+from disclosure_model.errors import Problem, ValidationError
+
+__all__ = [
+    "Approximation",
+    "CellSum",
+    "Claim",
+    "ClaimKind",
+    "ClaimSum",
+    "Operand",
+    "Share",
+    "Subject",
+]
+
+
+class ClaimKind(enum.Enum):
+    """Whether a claim states a figure or a percentage."""
+
+    FIGURE = "figure"
+    PERCENT = "percent"
+
+
+class Approximation(enum.Enum):
+    """How exactly the narrative states the value."""
+
+    #: Stated as a plain number; it stands for the interval its decimals imply.
+    EXACT = "exact"
+    #: "余", "多", "超" — more than the value.
+    MORE_THAN = "more-than"
+    #: "以上" — the value or more.
+    AT_LEAST = "at-least"
+    #: "不到", "不足" — less than the value.
+    LESS_THAN = "less-than"
+    #: "以下" — the value or less.
+    AT_MOST = "at-most"
+    #: "约", "近", "左右" — roughly the value.
+    ABOUT = "about"
+
+
+def _nonempty_strs(name: str) -> Any:
+    def check(_inst: Any, _attr: Any, value: tuple[str, ...]) -> None:
+        if not isinstance(value, tuple) or not value:
+            raise ValidationError.at(f"$.{name}", "expected a non-empty tuple of strings")
+        problems = [
+            Problem(f"$.{name}[{i}]", f"expected a non-empty string, got {v!r}")
+            for i, v in enumerate(value)
+            if not isinstance(v, str) or not v
+        ]
+        if problems:
+            raise ValidationError(problems)
+
+    return check
+
+
+@frozen(kw_only=True)
+class CellSum:
+    """A cell of the report's statistics, or the sum of several (catalogue paths)."""
+
+    paths: tuple[str, ...] = field(validator=_nonempty_strs("paths"))
+
+
+@frozen(kw_only=True)
+class ClaimSum:
+    """Another stated figure, or the sum of several (claim ids)."""
+
+    ids: tuple[str, ...] = field(validator=_nonempty_strs("ids"))
+
+
+Operand = CellSum | ClaimSum
+
+
+def _check_operand(name: str, *, optional: bool) -> Any:
+    def check(_inst: Any, _attr: Any, value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, CellSum | ClaimSum):
+            raise ValidationError.at(f"$.{name}", f"expected CellSum or ClaimSum, got {value!r}")
+
+    return check
+
+
+@frozen(kw_only=True)
+class Share:
+    """A percentage's meaning: ``numerator / denominator``.
+
+    ``numerator`` is ``None`` when the report does not say how many the percentage counts.
+    """
+
+    numerator: Operand | None = field(validator=_check_operand("numerator", optional=True))
+    denominator: Operand = field(validator=_check_operand("denominator", optional=False))
+
+
+Subject = CellSum | ClaimSum | Share
+
+_ID = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
+_SCALES = frozenset({1, 10_000, 100_000_000})
+
+
+def _check_claim(claim: Claim) -> list[Problem]:
+    problems = []
+    if not isinstance(claim.id, str) or not _ID.match(claim.id):
+        problems.append(
+            Problem("$.id", f"expected lower-case letters, digits, '.', '_' or '-', got {claim.id!r}")
+        )
+    if not isinstance(claim.text, str) or not claim.text.strip():
+        problems.append(Problem("$.text", "expected the non-empty text the claim was read from"))
+    if claim.section is not None and (type(claim.section) is not int or claim.section < 0):
+        problems.append(Problem("$.section", f"expected a section index >= 0, got {claim.section!r}"))
+    if not isinstance(claim.kind, ClaimKind):
+        problems.append(Problem("$.kind", f"expected a ClaimKind, got {claim.kind!r}"))
+    if type(claim.value) is not Decimal or not claim.value.is_finite():
+        problems.append(Problem("$.value", f"expected a finite Decimal, got {claim.value!r}"))
+    elif claim.value < 0:
+        problems.append(Problem("$.value", f"a stated figure cannot be negative, got {claim.value}"))
+    if claim.scale not in _SCALES or type(claim.scale) is not int:
+        problems.append(Problem("$.scale", f"expected 1, 10000 (万) or 100000000 (亿), got {claim.scale!r}"))
+    if claim.unit is not None and (not isinstance(claim.unit, str) or not claim.unit):
+        problems.append(Problem("$.unit", f"expected a non-empty string or None, got {claim.unit!r}"))
+    if not isinstance(claim.approximation, Approximation):
+        problems.append(Problem("$.approximation", f"expected an Approximation, got {claim.approximation!r}"))
+    about = claim.about
+    if claim.kind is ClaimKind.PERCENT:
+        if about is not None and not isinstance(about, Share):
+            problems.append(Problem("$.about", "a percentage is a claim about a Share"))
+        if claim.scale != 1:
+            problems.append(Problem("$.scale", "a percentage has no 万/亿 scale"))
+    elif claim.kind is ClaimKind.FIGURE and about is not None and not isinstance(about, CellSum | ClaimSum):
+        problems.append(Problem("$.about", "a figure is a claim about a CellSum or a ClaimSum"))
+    return problems
+
+
+@frozen(kw_only=True)
+class Claim:
+    """A figure or percentage stated in the narrative.
+
+    ``value`` is the number exactly as written, without its unit and without 万/亿 (those go
+    in ``scale``): "9.9万条" is ``value=Decimal("9.9"), scale=10000, unit="条"``;
+    "占总事项的87.74%" is ``value=Decimal("87.74")`` with ``kind=PERCENT``.
+    """
+
+    id: str
+    text: str
+    kind: ClaimKind
+    value: Decimal
+    unit: str | None = None
+    scale: int = 1
+    approximation: Approximation = Approximation.EXACT
+    section: int | None = None
+    about: Subject | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = _check_claim(self)
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def decimals(self) -> int:
+        """How many decimals the value was written with (``87.74`` → 2, ``14`` → 0)."""
+        exponent = self.value.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+    @property
+    def magnitude(self) -> Decimal:
+        """The value with its 万/亿 scale applied (``9.9万`` → 99000)."""
+        return self.value * self.scale

@@ -1,0 +1,451 @@
+"""The declaration machinery: how a format states its tables, rows and cells once.
+
+A statistics format is written as ordinary attrs classes (so type checkers and notebooks see
+every field), and each field carries its catalogue entry in ``metadata``:
+
+* a *cell* field holds a value (``int | None`` or ``Amount | None``) and a :class:`CellSpec`;
+* a *row* field holds a row class (one small class of columns, used by many rows) and a
+  :class:`RowSpec`;
+* a *table* field holds a table class and a :class:`TableSpec`.
+
+Everything generic (validation on construction, the catalogue, the strict JSON structurer,
+the text renderer) reads these specs through :func:`slots` and :func:`build_catalogue`
+instead of keeping a second list of the cells.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import typing
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+from attrs import field, frozen
+
+from disclosure_model.errors import Problem, ValidationError
+from disclosure_model.values import Amount, CellKind, Unit
+
+__all__ = [
+    "SPEC",
+    "Catalogue",
+    "CellSpec",
+    "CellValue",
+    "Declared",
+    "Entry",
+    "Label",
+    "ReportFormat",
+    "RowSpec",
+    "Slot",
+    "SlotKind",
+    "StatisticsBase",
+    "TableSpec",
+    "build_catalogue",
+    "cell",
+    "check_value",
+    "row",
+    "slots",
+    "sum_rows",
+    "table",
+]
+
+#: Key under which a field's spec is stored in ``attrs`` field metadata.
+SPEC = "disclosure_model"
+
+CellValue = int | Amount | None
+
+
+class ReportFormat(enum.Enum):
+    """The statistics format a report follows."""
+
+    #: 2014–2018 national statistics table 《政府信息公开情况统计表》 (国办发〔2014〕32号).
+    LEGACY = "legacy-2014"
+    #: 2019 trial format, 国办公开办函〔2019〕60号 (2019 and 2020 reports).
+    GOV_2019 = "gov-2019"
+    #: 2021 format, 国办公开办函〔2021〕30号 (2021 reports onward).
+    GOV_2021 = "gov-2021"
+
+    @property
+    def label(self) -> Label:
+        """The format's name in Chinese and English."""
+        return _FORMAT_LABELS[self]
+
+
+@frozen
+class Label:
+    """A label in Chinese (exactly as on the form) and in English."""
+
+    zh: str
+    en: str
+
+    def in_locale(self, locale: str) -> str:
+        """The label for ``locale``: Chinese for ``zh*``, English otherwise."""
+        return self.zh if locale.lower().startswith("zh") else self.en
+
+
+_FORMAT_LABELS = {
+    ReportFormat.LEGACY: Label(
+        "政府信息公开情况统计表（2014—2018年）",
+        "national statistics table, 2014-2018 reports",
+    ),
+    ReportFormat.GOV_2019: Label(
+        "政府信息公开工作年度报告格式（试行）（国办公开办函〔2019〕60号）",
+        "2019 trial format (Guobangongkaibanhan [2019] No. 60)",
+    ),
+    ReportFormat.GOV_2021: Label(
+        "政府信息公开工作年度报告格式（国办公开办函〔2021〕30号）",
+        "2021 format (Guobangongkaibanhan [2021] No. 30)",
+    ),
+}
+
+
+@frozen
+class TableSpec:
+    """A table of a format: its number on the form and its caption."""
+
+    code: str
+    label: Label
+
+
+@frozen
+class RowSpec:
+    """A row of a table: its number on the form, its label and the groups it sits in."""
+
+    code: str
+    label: Label
+    cls: type
+    groups: tuple[Label, ...] = ()
+
+
+@frozen
+class CellSpec:
+    """A cell (a column of a row class, or a single-valued indicator of the legacy table)."""
+
+    code: str
+    label: Label
+    kind: CellKind = CellKind.COUNT
+    #: ``None`` where the form fixes no unit and each value states its own (money).
+    unit: Unit | None = Unit.PIECE
+    groups: tuple[Label, ...] = ()
+    #: For a "其中" cell: the key of the cell it is part of (same table).
+    parent: str | None = None
+
+
+def _labels(groups: Sequence[tuple[str, str]]) -> tuple[Label, ...]:
+    return tuple(Label(zh, en) for zh, en in groups)
+
+
+def cell(
+    code: str,
+    zh: str,
+    en: str,
+    *,
+    kind: CellKind = CellKind.COUNT,
+    unit: Unit | None = Unit.PIECE,
+    groups: Sequence[tuple[str, str]] = (),
+    parent: str | None = None,
+) -> Any:
+    """Declare a cell field (default ``None``: not stated)."""
+    spec = CellSpec(code, Label(zh, en), kind, unit, _labels(groups), parent)
+    return field(default=None, metadata={SPEC: spec})
+
+
+def row(
+    cls: type,
+    code: str,
+    zh: str,
+    en: str,
+    *,
+    groups: Sequence[tuple[str, str]] = (),
+) -> Any:
+    """Declare a row field holding a row class (default: every cell not stated)."""
+    spec = RowSpec(code, Label(zh, en), cls, _labels(groups))
+    return field(factory=cls, metadata={SPEC: spec})
+
+
+def table(cls: type, code: str, zh: str, en: str) -> Any:
+    """Declare a table field holding a table class (default: every cell not stated)."""
+    return field(factory=cls, metadata={SPEC: (TableSpec(code, Label(zh, en)), cls)})
+
+
+class SlotKind(enum.Enum):
+    """What a field of a declared class holds, for the generic code that walks them."""
+
+    COUNT = "count"  # int >= 0 or None (counts and stocks)
+    CHANGE = "change"  # int or None
+    MONEY = "money"  # Amount with value >= 0, or None
+    NESTED = "nested"  # a declared row or table class
+    OTHER = "other"  # anything else: validated by its own type
+
+
+@frozen
+class Slot:
+    """One field of a declared class, as the generic walkers see it."""
+
+    name: str
+    kind: SlotKind
+    type: Any
+
+
+@functools.cache
+def slots(cls: type) -> tuple[Slot, ...]:
+    """The fields of a declared class with what each holds, in declaration order."""
+    hints = typing.get_type_hints(cls)
+    out = []
+    for a in attrs.fields(cls):
+        spec = a.metadata.get(SPEC)
+        if isinstance(spec, CellSpec):
+            kind = {
+                CellKind.COUNT: SlotKind.COUNT,
+                CellKind.STOCK: SlotKind.COUNT,
+                CellKind.CHANGE: SlotKind.CHANGE,
+                CellKind.MONEY: SlotKind.MONEY,
+            }[spec.kind]
+            out.append(Slot(a.name, kind, None))
+        elif isinstance(spec, RowSpec):
+            out.append(Slot(a.name, SlotKind.NESTED, spec.cls))
+        elif isinstance(spec, tuple):
+            out.append(Slot(a.name, SlotKind.NESTED, spec[1]))
+        else:
+            out.append(Slot(a.name, SlotKind.OTHER, hints[a.name]))
+    return tuple(out)
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{type(value).__name__} {text}"
+
+
+def check_value(kind: SlotKind, value: object, nested: Any = None) -> str | None:
+    """Return why ``value`` cannot stand in a slot of ``kind``, or ``None`` if it can."""
+    if kind is SlotKind.COUNT:
+        if value is None or (type(value) is int and value >= 0):
+            return None
+        if type(value) is int:
+            return f"a count cannot be negative, got {value}"
+        return f"expected a non-negative integer or null, got {_describe(value)}"
+    if kind is SlotKind.CHANGE:
+        if value is None or type(value) is int:
+            return None
+        return f"expected an integer or null, got {_describe(value)}"
+    if kind is SlotKind.MONEY:
+        if value is None:
+            return None
+        if not isinstance(value, Amount):
+            return f"expected an Amount or null, got {_describe(value)}"
+        if value.value < 0:
+            return f"an amount of money cannot be negative, got {value.value}"
+        return None
+    if kind is SlotKind.NESTED:
+        if isinstance(value, nested):
+            return None
+        return f"expected {nested.__name__}, got {_describe(value)}"
+    return None
+
+
+class Declared:
+    """Mixin of every declared class: checks each cell's type and sign on construction.
+
+    Accounting consistency is *not* checked here (wrong totals must load); only what would
+    make the object meaningless: a float count, a negative count, a row of the wrong class.
+    """
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            Problem(f"$.{s.name}", why)
+            for s in slots(type(self))
+            if (why := check_value(s.kind, getattr(self, s.name), s.type)) is not None
+        ]
+        if problems:
+            raise ValidationError(problems)
+
+
+R = TypeVar("R", bound=Declared)
+
+
+def sum_rows(rows: Sequence[R]) -> R:
+    """Add rows of one row class column by column; a column is ``None`` if any part is."""
+    cls = type(rows[0])
+    values: dict[str, int | None] = {}
+    for s in slots(cls):
+        parts = [getattr(r, s.name) for r in rows]
+        values[s.name] = None if any(p is None for p in parts) else sum(parts)
+    return cls(**values)
+
+
+@frozen
+class Entry:
+    """One cell of a format's catalogue.
+
+    ``table``, ``row`` and ``column`` are stable keys (``path`` joins them and is the
+    attribute path below ``Report.statistics``); the ``*_code`` fields mirror the numbering
+    of the official form, and :attr:`code` joins those.
+    """
+
+    format: ReportFormat
+    path: str
+    table: str
+    row: str
+    column: str
+    table_code: str
+    row_code: str
+    column_code: str
+    table_label: Label
+    row_groups: tuple[Label, ...]
+    row_label: Label
+    column_groups: tuple[Label, ...]
+    column_label: Label
+    kind: CellKind
+    unit: Unit | None
+    parent: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The official code of the cell, e.g. ``3/三(三)1/自然人``."""
+        return f"{self.table_code}/{self.row_code}/{self.column_code}"
+
+
+def _entries_index(entries: tuple[Entry, ...]) -> dict[str, Entry]:
+    return {e.path: e for e in entries}
+
+
+@frozen
+class Catalogue:
+    """Every cell of one format, in the order of the form."""
+
+    format: ReportFormat
+    entries: tuple[Entry, ...]
+    _index: dict[str, Entry] = field(init=False, eq=False, repr=False)
+
+    @_index.default
+    def _build_index(self) -> dict[str, Entry]:
+        return _entries_index(self.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._index
+
+    def __getitem__(self, path: str) -> Entry:
+        try:
+            return self._index[path]
+        except KeyError:
+            msg = f"{self.format.value} has no cell {path!r}"
+            raise KeyError(msg) from None
+
+    def get(self, path: str) -> Entry | None:
+        """The entry at ``path``, or ``None``."""
+        return self._index.get(path)
+
+    def tables(self) -> tuple[str, ...]:
+        """The table keys, in form order."""
+        return tuple(dict.fromkeys(e.table for e in self.entries))
+
+
+def _spec(a: attrs.Attribute[Any]) -> Any:
+    return a.metadata.get(SPEC)
+
+
+def build_catalogue(fmt: ReportFormat, stats_cls: type) -> Catalogue:
+    """Walk a statistics class's declaration into its catalogue."""
+    entries: list[Entry] = []
+    own_table: TableSpec = stats_cls.TABLE  # type: ignore[attr-defined]
+    for tf in attrs.fields(stats_cls):
+        spec = _spec(tf)
+        if isinstance(spec, tuple):
+            tspec, tcls = spec
+            for rf in attrs.fields(tcls):
+                rspec = _spec(rf)
+                for cf in attrs.fields(rspec.cls):
+                    cspec: CellSpec = _spec(cf)
+                    entries.append(
+                        Entry(
+                            format=fmt,
+                            path=f"{tf.name}.{rf.name}.{cf.name}",
+                            table=tf.name,
+                            row=rf.name,
+                            column=cf.name,
+                            table_code=tspec.code,
+                            row_code=rspec.code,
+                            column_code=cspec.code,
+                            table_label=tspec.label,
+                            row_groups=rspec.groups,
+                            row_label=rspec.label,
+                            column_groups=cspec.groups,
+                            column_label=cspec.label,
+                            kind=cspec.kind,
+                            unit=cspec.unit,
+                        )
+                    )
+        elif isinstance(spec, CellSpec):
+            entries.append(
+                Entry(
+                    format=fmt,
+                    path=tf.name,
+                    table=own_table_key(stats_cls),
+                    row=tf.name,
+                    column="value",
+                    table_code=own_table.code,
+                    row_code=spec.code,
+                    column_code="统计数",
+                    table_label=own_table.label,
+                    row_groups=spec.groups,
+                    row_label=spec.label,
+                    column_groups=(),
+                    column_label=Label("统计数", "value"),
+                    kind=spec.kind,
+                    unit=spec.unit,
+                    parent=spec.parent,
+                )
+            )
+    return Catalogue(fmt, tuple(entries))
+
+
+def own_table_key(stats_cls: type) -> str:
+    """Key of the table formed by cells declared directly on a statistics class."""
+    key: str = stats_cls.TABLE_KEY  # type: ignore[attr-defined]
+    return key
+
+
+class StatisticsBase(Declared):
+    """Base of the three statistics classes: access to cells by catalogue path."""
+
+    __slots__ = ()
+
+    FORMAT: ClassVar[ReportFormat]
+    TABLE: ClassVar[TableSpec] = TableSpec("", Label("", ""))
+    TABLE_KEY: ClassVar[str] = ""
+
+    @classmethod
+    def catalogue(cls) -> Catalogue:
+        """The catalogue of this format."""
+        return _catalogue_of(cls)
+
+    def cell(self, path: str) -> CellValue:
+        """The value of the cell at catalogue ``path`` (e.g. ``applications.granted.total``)."""
+        if path not in self.catalogue():
+            msg = f"{self.FORMAT.value} has no cell {path!r}"
+            raise KeyError(msg)
+        obj: Any = self
+        for part in path.split("."):
+            obj = getattr(obj, part)
+        return typing.cast(CellValue, obj)
+
+    def cells(self) -> Iterator[tuple[Entry, CellValue]]:
+        """Every cell with its catalogue entry, in form order (including unstated ones)."""
+        for e in self.catalogue():
+            yield e, self.cell(e.path)
+
+
+@functools.cache
+def _catalogue_of(cls: type[StatisticsBase]) -> Catalogue:
+    return build_catalogue(cls.FORMAT, cls)

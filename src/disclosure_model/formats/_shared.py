@@ -1,0 +1,271 @@
+"""Tables that the 2019 and the 2021 format share.
+
+Table 三 (applications) is identical in the two formats except for row （六）其他处理, so
+its first twenty rows are declared once here; table 四 (reviews and lawsuits) is the same.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from disclosure_model.formats._declare import Declared, cell, row, sum_rows
+
+__all__ = ["ApplicantCounts", "ApplicationsBase", "CaseOutcomes", "ReviewsLitigation"]
+
+_LEGAL = (("法人或其他组织", "legal persons or other organisations"),)
+
+
+@frozen(kw_only=True)
+class ApplicantCounts(Declared):
+    """One row of table 三: counts per kind of applicant (申请人情况)."""
+
+    natural_person: int | None = cell("自然人", "自然人", "natural persons")
+    legal_commercial: int | None = cell(
+        "商业企业", "商业企业", "commercial enterprises", groups=_LEGAL
+    )
+    legal_research: int | None = cell(
+        "科研机构", "科研机构", "research institutions", groups=_LEGAL
+    )
+    legal_public_welfare: int | None = cell(
+        "社会公益组织", "社会公益组织", "public-welfare organisations", groups=_LEGAL
+    )
+    legal_law_service: int | None = cell(
+        "法律服务机构", "法律服务机构", "legal-service institutions", groups=_LEGAL
+    )
+    legal_other: int | None = cell("其他", "其他", "other organisations", groups=_LEGAL)
+    total: int | None = cell("总计", "总计", "total")
+
+    @property
+    def legal_subtotal(self) -> int | None:
+        """法人或其他组织 together (the form prints no such column); ``None`` if a part is."""
+        parts = (
+            self.legal_commercial,
+            self.legal_research,
+            self.legal_public_welfare,
+            self.legal_law_service,
+            self.legal_other,
+        )
+        if any(p is None for p in parts):
+            return None
+        return sum(p for p in parts if p is not None)
+
+    @property
+    def applicants_sum(self) -> int | None:
+        """Sum of the six applicant columns (what 总计 should equal); ``None`` if one is."""
+        legal = self.legal_subtotal
+        if legal is None or self.natural_person is None:
+            return None
+        return self.natural_person + legal
+
+
+_RESULTS = ("三、本年度办理结果", "III. results of this year's handling")
+_DENIED = (_RESULTS, ("（三）不予公开", "(3) not disclosed"))
+_UNABLE = (_RESULTS, ("（四）无法提供", "(4) cannot be provided"))
+_NOT_PROCESSED = (_RESULTS, ("（五）不予处理", "(5) not processed"))
+OTHER_GROUP = (_RESULTS, ("（六）其他处理", "(6) handled otherwise"))
+RESULTS_GROUP = (_RESULTS,)
+
+
+@frozen(kw_only=True)
+class ApplicationsBase(Declared):
+    """Rows 一 to 三(五) of table 三, common to the 2019 and 2021 formats."""
+
+    new_received: ApplicantCounts = row(
+        ApplicantCounts,
+        "一",
+        "一、本年新收政府信息公开申请数量",
+        "I. new applications received this year",
+    )
+    carried_over: ApplicantCounts = row(
+        ApplicantCounts,
+        "二",
+        "二、上年结转政府信息公开申请数量",
+        "II. applications carried over from last year",
+    )
+    granted: ApplicantCounts = row(
+        ApplicantCounts, "三(一)", "（一）予以公开", "(1) disclosed", groups=RESULTS_GROUP
+    )
+    partially_granted: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(二)",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "(2) partly disclosed (an application handled by separation counts here only)",
+        groups=RESULTS_GROUP,
+    )
+    denied_state_secret: ApplicantCounts = row(
+        ApplicantCounts, "三(三)1", "1.属于国家秘密", "1. state secret", groups=_DENIED
+    )
+    denied_law_prohibited: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(三)2",
+        "2.其他法律行政法规禁止公开",
+        "2. disclosure forbidden by other laws or administrative regulations",
+        groups=_DENIED,
+    )
+    denied_security_stability: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(三)3",
+        "3.危及“三安全一稳定”",
+        "3. endangers the three securities and social stability",
+        groups=_DENIED,
+    )
+    denied_third_party: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(三)4",
+        "4.保护第三方合法权益",
+        "4. protects lawful rights of third parties",
+        groups=_DENIED,
+    )
+    denied_internal_affairs: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(三)5",
+        "5.属于三类内部事务信息",
+        "5. internal-affairs information (three kinds)",
+        groups=_DENIED,
+    )
+    denied_process_info: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(三)6",
+        "6.属于四类过程性信息",
+        "6. process information (four kinds)",
+        groups=_DENIED,
+    )
+    denied_enforcement_file: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(三)7",
+        "7.属于行政执法案卷",
+        "7. administrative enforcement case file",
+        groups=_DENIED,
+    )
+    denied_admin_query: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(三)8",
+        "8.属于行政查询事项",
+        "8. matter of administrative inquiry",
+        groups=_DENIED,
+    )
+    unable_not_held: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(四)1",
+        "1.本机关不掌握相关政府信息",
+        "1. this organ does not hold the information",
+        groups=_UNABLE,
+    )
+    unable_needs_creation: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(四)2",
+        "2.没有现成信息需要另行制作",
+        "2. no ready information; would have to be produced",
+        groups=_UNABLE,
+    )
+    unable_unclear: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(四)3",
+        "3.补正后申请内容仍不明确",
+        "3. request still unclear after correction",
+        groups=_UNABLE,
+    )
+    not_processed_petition: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(五)1",
+        "1.信访举报投诉类申请",
+        "1. petition, report or complaint",
+        groups=_NOT_PROCESSED,
+    )
+    not_processed_duplicate: ApplicantCounts = row(
+        ApplicantCounts, "三(五)2", "2.重复申请", "2. repeated application", groups=_NOT_PROCESSED
+    )
+    not_processed_publication: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(五)3",
+        "3.要求提供公开出版物",
+        "3. request for a published publication",
+        groups=_NOT_PROCESSED,
+    )
+    not_processed_excessive: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(五)4",
+        "4.无正当理由大量反复申请",
+        "4. many repeated applications without good reason",
+        groups=_NOT_PROCESSED,
+    )
+    not_processed_confirm_reissue: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(五)5",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "5. request to confirm or re-issue information already obtained",
+        groups=_NOT_PROCESSED,
+    )
+
+    @property
+    def denied_total(self) -> ApplicantCounts:
+        """（三）不予公开 in total, per column (the form prints no such row)."""
+        return sum_rows(
+            [
+                self.denied_state_secret,
+                self.denied_law_prohibited,
+                self.denied_security_stability,
+                self.denied_third_party,
+                self.denied_internal_affairs,
+                self.denied_process_info,
+                self.denied_enforcement_file,
+                self.denied_admin_query,
+            ]
+        )
+
+    @property
+    def unable_total(self) -> ApplicantCounts:
+        """（四）无法提供 in total, per column (the form prints no such row)."""
+        return sum_rows([self.unable_not_held, self.unable_needs_creation, self.unable_unclear])
+
+    @property
+    def not_processed_total(self) -> ApplicantCounts:
+        """（五）不予处理 in total, per column (the form prints no such row)."""
+        return sum_rows(
+            [
+                self.not_processed_petition,
+                self.not_processed_duplicate,
+                self.not_processed_publication,
+                self.not_processed_excessive,
+                self.not_processed_confirm_reissue,
+            ]
+        )
+
+
+@frozen(kw_only=True)
+class CaseOutcomes(Declared):
+    """One block of table 四: outcomes of administrative reconsiderations or lawsuits."""
+
+    upheld: int | None = cell("结果维持", "结果维持", "upheld")
+    corrected: int | None = cell("结果纠正", "结果纠正", "corrected")
+    other: int | None = cell("其他结果", "其他结果", "other outcome")
+    pending: int | None = cell("尚未审结", "尚未审结", "pending")
+    total: int | None = cell("总计", "总计", "total")
+
+
+@frozen(kw_only=True)
+class ReviewsLitigation(Declared):
+    """Table 四、政府信息公开行政复议、行政诉讼情况 (the same in 2019 and 2021)."""
+
+    review: CaseOutcomes = row(
+        CaseOutcomes, "行政复议", "行政复议", "administrative reconsideration"
+    )
+    litigation_direct: CaseOutcomes = row(
+        CaseOutcomes,
+        "行政诉讼·未经复议直接起诉",
+        "未经复议直接起诉",
+        "lawsuits filed directly, without reconsideration",
+        groups=(("行政诉讼", "administrative litigation"),),
+    )
+    litigation_after_review: CaseOutcomes = row(
+        CaseOutcomes,
+        "行政诉讼·复议后起诉",
+        "复议后起诉",
+        "lawsuits filed after reconsideration",
+        groups=(("行政诉讼", "administrative litigation"),),
+    )
+
+    @property
+    def litigation(self) -> CaseOutcomes:
+        """All lawsuits (both blocks), per column; the form prints no such block."""
+        return sum_rows([self.litigation_direct, self.litigation_after_review])

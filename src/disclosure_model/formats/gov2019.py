@@ -1,0 +1,187 @@
+"""The 2019 trial format, 国办公开办函〔2019〕60号 (reports for 2019 and 2020)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from attrs import frozen
+
+from disclosure_model.formats._declare import (
+    Declared,
+    ReportFormat,
+    StatisticsBase,
+    cell,
+    row,
+    table,
+)
+from disclosure_model.formats._shared import (
+    RESULTS_GROUP,
+    ApplicantCounts,
+    ApplicationsBase,
+    ReviewsLitigation,
+)
+from disclosure_model.values import Amount, CellKind, Unit
+
+__all__ = [
+    "ActiveDisclosure2019",
+    "Applications2019",
+    "DocumentCounts2019",
+    "FeeItems",
+    "ItemCounts",
+    "Procurement",
+    "Statistics2019",
+]
+
+
+@frozen(kw_only=True)
+class DocumentCounts2019(Declared):
+    """第二十条第（一）项: 规章 or 规范性文件 made, published and published in total."""
+
+    new_made: int | None = cell("本年新制作数量", "本年新制作数量", "newly made this year")
+    new_published: int | None = cell(
+        "本年新公开数量", "本年新公开数量", "newly published this year"
+    )
+    published_total: int | None = cell(
+        "对外公开总数量", "对外公开总数量", "published in total", kind=CellKind.STOCK
+    )
+
+
+@frozen(kw_only=True)
+class ItemCounts(Declared):
+    """第二十条第（五）（六）项: item types last year, their change, and decisions made."""
+
+    items_prev_year: int | None = cell(
+        "上一年项目数量",
+        "上一年项目数量",
+        "item types last year",
+        kind=CellKind.STOCK,
+        unit=Unit.ITEM,
+    )
+    items_change: int | None = cell(
+        "本年增/减", "本年增/减", "change this year", kind=CellKind.CHANGE, unit=Unit.ITEM
+    )
+    decisions: int | None = cell("处理决定数量", "处理决定数量", "decisions made")
+
+
+@frozen(kw_only=True)
+class FeeItems(Declared):
+    """第二十条第（八）项: administrative fee item types last year and their change."""
+
+    items_prev_year: int | None = cell(
+        "上一年项目数量",
+        "上一年项目数量",
+        "item types last year",
+        kind=CellKind.STOCK,
+        unit=Unit.ITEM,
+    )
+    items_change: int | None = cell(
+        "本年增/减", "本年增/减", "change this year", kind=CellKind.CHANGE, unit=Unit.ITEM
+    )
+
+
+@frozen(kw_only=True)
+class Procurement(Declared):
+    """第二十条第（九）项: centralised government procurement (the form fixes no money unit)."""
+
+    projects: int | None = cell("采购项目数量", "采购项目数量", "projects", unit=Unit.ITEM)
+    amount: Amount | None = cell(
+        "采购总金额", "采购总金额", "total amount", kind=CellKind.MONEY, unit=None
+    )
+
+
+_ART20_1 = (("第二十条第（一）项", "article 20 item (1)"),)
+_ART20_5 = (("第二十条第（五）项", "article 20 item (5)"),)
+_ART20_6 = (("第二十条第（六）项", "article 20 item (6)"),)
+_ART20_8 = (("第二十条第（八）项", "article 20 item (8)"),)
+_ART20_9 = (("第二十条第（九）项", "article 20 item (9)"),)
+
+
+@frozen(kw_only=True)
+class ActiveDisclosure2019(Declared):
+    """Table 二、主动公开政府信息情况 of the 2019 format."""
+
+    regulations: DocumentCounts2019 = row(
+        DocumentCounts2019, "二十(一)规章", "规章", "government rules", groups=_ART20_1
+    )
+    normative_documents: DocumentCounts2019 = row(
+        DocumentCounts2019,
+        "二十(一)规范性文件",
+        "规范性文件",
+        "normative documents",
+        groups=_ART20_1,
+    )
+    licensing: ItemCounts = row(
+        ItemCounts, "二十(五)行政许可", "行政许可", "administrative licensing", groups=_ART20_5
+    )
+    other_services: ItemCounts = row(
+        ItemCounts,
+        "二十(五)其他对外管理服务事项",
+        "其他对外管理服务事项",
+        "other external management and service matters",
+        groups=_ART20_5,
+    )
+    penalties: ItemCounts = row(
+        ItemCounts, "二十(六)行政处罚", "行政处罚", "administrative penalties", groups=_ART20_6
+    )
+    coercion: ItemCounts = row(
+        ItemCounts, "二十(六)行政强制", "行政强制", "administrative coercion", groups=_ART20_6
+    )
+    administrative_fees: FeeItems = row(
+        FeeItems,
+        "二十(八)行政事业性收费",
+        "行政事业性收费",
+        "administrative fees",
+        groups=_ART20_8,
+    )
+    procurement: Procurement = row(
+        Procurement,
+        "二十(九)政府集中采购",
+        "政府集中采购",
+        "centralised government procurement",
+        groups=_ART20_9,
+    )
+
+
+@frozen(kw_only=True)
+class Applications2019(ApplicationsBase):
+    """Table 三 of the 2019 format (23 rows × 7 columns; （六）其他处理 is a single row)."""
+
+    other_total: ApplicantCounts = row(
+        ApplicantCounts, "三(六)", "（六）其他处理", "(6) handled otherwise", groups=RESULTS_GROUP
+    )
+    results_total: ApplicantCounts = row(
+        ApplicantCounts, "三(七)", "（七）总计", "(7) total", groups=RESULTS_GROUP
+    )
+    carried_forward: ApplicantCounts = row(
+        ApplicantCounts,
+        "四",
+        "四、结转下年度继续办理",
+        "IV. carried forward to next year",
+    )
+
+
+@frozen(kw_only=True)
+class Statistics2019(StatisticsBase):
+    """The statistics of a report in the 2019 trial format: tables 二, 三 and 四."""
+
+    FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2019
+
+    active: ActiveDisclosure2019 = table(
+        ActiveDisclosure2019,
+        "2",
+        "二、主动公开政府信息情况",
+        "II. proactive disclosure",
+    )
+    applications: Applications2019 = table(
+        Applications2019,
+        "3",
+        "三、收到和处理政府信息公开申请情况",
+        "III. applications received and handled",
+    )
+    reviews: ReviewsLitigation = table(
+        ReviewsLitigation,
+        "4",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "IV. administrative reconsideration and litigation",
+    )
+

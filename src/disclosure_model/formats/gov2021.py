@@ -1,0 +1,168 @@
+"""The 2021 format, 国办公开办函〔2021〕30号 (reports for 2021 onward)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from attrs import frozen
+
+from disclosure_model.formats._declare import (
+    Declared,
+    ReportFormat,
+    StatisticsBase,
+    cell,
+    row,
+    sum_rows,
+    table,
+)
+from disclosure_model.formats._shared import (
+    OTHER_GROUP,
+    RESULTS_GROUP,
+    ApplicantCounts,
+    ApplicationsBase,
+    ReviewsLitigation,
+)
+from disclosure_model.values import Amount, CellKind, Unit
+
+__all__ = [
+    "ActiveDisclosure2021",
+    "Applications2021",
+    "Decisions",
+    "DocumentCounts2021",
+    "FeeAmount",
+    "Statistics2021",
+]
+
+
+@frozen(kw_only=True)
+class DocumentCounts2021(Declared):
+    """第二十条第（一）项: 规章 or 行政规范性文件 issued, repealed and in force."""
+
+    issued: int | None = cell("本年制发件数", "本年制发件数", "issued this year")
+    repealed: int | None = cell("本年废止件数", "本年废止件数", "repealed this year")
+    in_force: int | None = cell(
+        "现行有效件数", "现行有效件数", "currently in force", kind=CellKind.STOCK
+    )
+
+
+@frozen(kw_only=True)
+class Decisions(Declared):
+    """第二十条第（五）（六）项: decisions made this year."""
+
+    decisions: int | None = cell(
+        "本年处理决定数量", "本年处理决定数量", "decisions made this year"
+    )
+
+
+@frozen(kw_only=True)
+class FeeAmount(Declared):
+    """第二十条第（八）项: administrative fees collected this year, in 万元."""
+
+    amount: Amount | None = cell(
+        "本年收费金额（单位：万元）",
+        "本年收费金额（单位：万元）",
+        "amount collected this year (10,000 yuan)",
+        kind=CellKind.MONEY,
+        unit=Unit.WAN_YUAN,
+    )
+
+
+_ART20_1 = (("第二十条第（一）项", "article 20 item (1)"),)
+_ART20_5 = (("第二十条第（五）项", "article 20 item (5)"),)
+_ART20_6 = (("第二十条第（六）项", "article 20 item (6)"),)
+_ART20_8 = (("第二十条第（八）项", "article 20 item (8)"),)
+
+
+@frozen(kw_only=True)
+class ActiveDisclosure2021(Declared):
+    """Table 二、主动公开政府信息情况 of the 2021 format."""
+
+    regulations: DocumentCounts2021 = row(
+        DocumentCounts2021, "二十(一)规章", "规章", "government rules", groups=_ART20_1
+    )
+    normative_documents: DocumentCounts2021 = row(
+        DocumentCounts2021,
+        "二十(一)行政规范性文件",
+        "行政规范性文件",
+        "administrative normative documents",
+        groups=_ART20_1,
+    )
+    licensing: Decisions = row(
+        Decisions, "二十(五)行政许可", "行政许可", "administrative licensing", groups=_ART20_5
+    )
+    penalties: Decisions = row(
+        Decisions, "二十(六)行政处罚", "行政处罚", "administrative penalties", groups=_ART20_6
+    )
+    coercion: Decisions = row(
+        Decisions, "二十(六)行政强制", "行政强制", "administrative coercion", groups=_ART20_6
+    )
+    administrative_fees: FeeAmount = row(
+        FeeAmount,
+        "二十(八)行政事业性收费",
+        "行政事业性收费",
+        "administrative fees",
+        groups=_ART20_8,
+    )
+
+
+@frozen(kw_only=True)
+class Applications2021(ApplicationsBase):
+    """Table 三、收到和处理政府信息公开申请情况 of the 2021 format (25 rows × 7 columns)."""
+
+    other_no_correction: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(六)1",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "1. applicant did not correct in time without good reason; no longer processed",
+        groups=OTHER_GROUP,
+    )
+    other_unpaid_fee: ApplicantCounts = row(
+        ApplicantCounts,
+        "三(六)2",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "2. applicant did not pay the fee notified in time; no longer processed",
+        groups=OTHER_GROUP,
+    )
+    other_other: ApplicantCounts = row(
+        ApplicantCounts, "三(六)3", "3.其他", "3. other", groups=OTHER_GROUP
+    )
+    results_total: ApplicantCounts = row(
+        ApplicantCounts, "三(七)", "（七）总计", "(7) total", groups=RESULTS_GROUP
+    )
+    carried_forward: ApplicantCounts = row(
+        ApplicantCounts,
+        "四",
+        "四、结转下年度继续办理",
+        "IV. carried forward to next year",
+    )
+
+    @property
+    def other_total(self) -> ApplicantCounts:
+        """（六）其他处理 in total, per column (the 2021 form prints only its three parts)."""
+        return sum_rows([self.other_no_correction, self.other_unpaid_fee, self.other_other])
+
+
+@frozen(kw_only=True)
+class Statistics2021(StatisticsBase):
+    """The statistics of a report in the 2021 format: tables 二, 三 and 四."""
+
+    FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2021
+
+    active: ActiveDisclosure2021 = table(
+        ActiveDisclosure2021,
+        "2",
+        "二、主动公开政府信息情况",
+        "II. proactive disclosure",
+    )
+    applications: Applications2021 = table(
+        Applications2021,
+        "3",
+        "三、收到和处理政府信息公开申请情况",
+        "III. applications received and handled",
+    )
+    reviews: ReviewsLitigation = table(
+        ReviewsLitigation,
+        "4",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "IV. administrative reconsideration and litigation",
+    )

@@ -1,0 +1,267 @@
+"""The report: who published it, for which year, in which format, its text, its statistics."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from attrs import field, frozen
+
+from disclosure_model.claims import CellSum, Claim, ClaimSum, Share
+from disclosure_model.errors import Problem, ValidationError
+from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat, Statistics
+
+__all__ = ["Organ", "OrganLevel", "Report", "Section", "Source"]
+
+
+class OrganLevel(enum.Enum):
+    """The kind of administrative organ that publishes a report."""
+
+    #: 国务院部门 (ministries, commissions, agencies directly under the State Council).
+    STATE_COUNCIL_DEPARTMENT = "state-council-department"
+    #: 省级人民政府 (province, autonomous region, municipality directly under the centre).
+    PROVINCE = "province"
+    #: 设区的市级人民政府 (prefecture-level city, autonomous prefecture, league).
+    CITY = "city"
+    #: 县级人民政府 (county, county-level city, city district, banner).
+    COUNTY = "county"
+    #: 乡镇人民政府 and 街道办事处 (township, town, subdistrict).
+    TOWNSHIP = "township"
+    #: A department of a provincial government (省级政府部门).
+    PROVINCIAL_DEPARTMENT = "provincial-department"
+    #: A department of a city government, including its general office (市级政府部门).
+    CITY_DEPARTMENT = "city-department"
+    #: A department of a county-level government (县级政府部门).
+    COUNTY_DEPARTMENT = "county-department"
+    #: Anything else (vertically managed offices, development zones' committees, …).
+    OTHER = "other"
+
+    @property
+    def is_government(self) -> bool:
+        """Whether the organ is a people's government (its report is due by 31 March)."""
+        return self in _GOVERNMENTS
+
+    @property
+    def is_department(self) -> bool:
+        """Whether the organ is a department (its report is due by 31 January since 2019)."""
+        return self in _DEPARTMENTS
+
+
+_GOVERNMENTS = frozenset(
+    {OrganLevel.PROVINCE, OrganLevel.CITY, OrganLevel.COUNTY, OrganLevel.TOWNSHIP}
+)
+_DEPARTMENTS = frozenset(
+    {
+        OrganLevel.STATE_COUNCIL_DEPARTMENT,
+        OrganLevel.PROVINCIAL_DEPARTMENT,
+        OrganLevel.CITY_DEPARTMENT,
+        OrganLevel.COUNTY_DEPARTMENT,
+    }
+)
+
+_DIVISION = re.compile(r"(\d{6}|\d{9}|\d{12})\Z")
+_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+
+
+def _raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+@frozen(kw_only=True)
+class Organ:
+    """The administrative organ a report is about.
+
+    ``division_code`` is the 6-, 9- or 12-digit administrative division code of the area the
+    organ serves (``530500`` for 保山市), where known.
+    """
+
+    name: str
+    level: OrganLevel
+    division_code: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if not _is_text(self.name):
+            problems.append(Problem("$.name", f"expected the organ's name, got {self.name!r}"))
+        if not isinstance(self.level, OrganLevel):
+            problems.append(Problem("$.level", f"expected an OrganLevel, got {self.level!r}"))
+        if self.division_code is not None and (
+            not isinstance(self.division_code, str) or not _DIVISION.match(self.division_code)
+        ):
+            problems.append(
+                Problem("$.division_code", f"expected 6, 9 or 12 digits, got {self.division_code!r}")
+            )
+        _raise_if(problems)
+
+
+@frozen(kw_only=True)
+class Source:
+    """Where the report was published, and the SHA-256 of the document as obtained."""
+
+    url: str | None = None
+    sha256: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if self.url is not None and not _is_text(self.url):
+            problems.append(Problem("$.url", f"expected a URL or None, got {self.url!r}"))
+        if self.sha256 is not None and (
+            not isinstance(self.sha256, str) or not _SHA256.match(self.sha256)
+        ):
+            problems.append(
+                Problem("$.sha256", f"expected 64 lower-case hex digits, got {self.sha256!r}")
+            )
+        _raise_if(problems)
+
+
+@frozen(kw_only=True)
+class Section:
+    """A part of the narrative: its heading as printed (``None`` for an untitled preamble)."""
+
+    title: str | None
+    text: str
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if self.title is not None and not _is_text(self.title):
+            problems.append(Problem("$.title", f"expected a heading or None, got {self.title!r}"))
+        if not isinstance(self.text, str):
+            problems.append(Problem("$.text", f"expected a string, got {self.text!r}"))
+        _raise_if(problems)
+
+
+def _operands(claim: Claim) -> Iterator[tuple[str, CellSum | ClaimSum]]:
+    about = claim.about
+    if isinstance(about, Share):
+        if about.numerator is not None:
+            yield ".about.numerator", about.numerator
+        yield ".about.denominator", about.denominator
+    elif about is not None:
+        yield ".about", about
+
+
+def _check_types(report: Report) -> list[Problem]:
+    problems = []
+    if not isinstance(report.organ, Organ):
+        problems.append(Problem("$.organ", f"expected an Organ, got {report.organ!r}"))
+    if type(report.year) is not int or not 2000 <= report.year <= 2100:
+        problems.append(Problem("$.year", f"expected a year from 2000 to 2100, got {report.year!r}"))
+    if not isinstance(report.format, ReportFormat):
+        problems.append(Problem("$.format", f"expected a ReportFormat, got {report.format!r}"))
+    if report.title is not None and not _is_text(report.title):
+        problems.append(Problem("$.title", f"expected a title or None, got {report.title!r}"))
+    for name in ("dated", "published"):
+        value = getattr(report, name)
+        if value is not None and type(value) is not date:
+            problems.append(Problem(f"$.{name}", f"expected a date or None, got {value!r}"))
+    if report.source is not None and not isinstance(report.source, Source):
+        problems.append(Problem("$.source", f"expected a Source or None, got {report.source!r}"))
+    for name, cls in (("sections", Section), ("claims", Claim)):
+        value = getattr(report, name)
+        if not isinstance(value, tuple):
+            problems.append(Problem(f"$.{name}", f"expected a tuple, got {type(value).__name__}"))
+            continue
+        problems.extend(
+            Problem(f"$.{name}[{i}]", f"expected a {cls.__name__}, got {v!r}")
+            for i, v in enumerate(value)
+            if not isinstance(v, cls)
+        )
+    return problems
+
+
+def _check_statistics(report: Report) -> list[Problem]:
+    expected = STATISTICS_CLASSES.get(report.format)
+    if expected is not None and not isinstance(report.statistics, expected):
+        return [
+            Problem(
+                "$.statistics",
+                f"format {report.format.value} needs {expected.__name__}, "
+                f"got {type(report.statistics).__name__}",
+            )
+        ]
+    return []
+
+
+def _check_claim_links(report: Report) -> list[Problem]:
+    problems = []
+    ids: dict[str, int] = {}
+    for i, c in enumerate(report.claims):
+        if c.id in ids:
+            problems.append(Problem(f"$.claims[{i}].id", f"duplicate claim id {c.id!r}"))
+        ids.setdefault(c.id, i)
+    catalogue = STATISTICS_CLASSES[report.format].catalogue()
+    for i, c in enumerate(report.claims):
+        at = f"$.claims[{i}]"
+        if c.section is not None and c.section >= len(report.sections):
+            problems.append(
+                Problem(f"{at}.section", f"no section {c.section}: the report has {len(report.sections)}")
+            )
+        for where, operand in _operands(c):
+            if isinstance(operand, CellSum):
+                problems.extend(
+                    Problem(f"{at}{where}.paths[{j}]", f"{report.format.value} has no cell {p!r}")
+                    for j, p in enumerate(operand.paths)
+                    if p not in catalogue
+                )
+            else:
+                for j, ref in enumerate(operand.ids):
+                    if ref == c.id:
+                        problems.append(Problem(f"{at}{where}.ids[{j}]", "a claim cannot refer to itself"))
+                    elif ref not in ids:
+                        problems.append(Problem(f"{at}{where}.ids[{j}]", f"no claim with id {ref!r}"))
+    return problems
+
+
+@frozen(kw_only=True)
+class Report:
+    """A 政府信息公开工作年度报告: an organ's annual report for ``year``.
+
+    Structural validity (types, signs, the statistics class matching ``format``, claims that
+    refer to cells and claims that exist) is enforced here. Accounting consistency is not:
+    a report with wrong totals loads, and :mod:`disclosure_model.checks` says what is wrong.
+    """
+
+    organ: Organ
+    year: int
+    format: ReportFormat
+    statistics: Statistics
+    title: str | None = None
+    dated: date | None = None
+    published: date | None = None
+    source: Source | None = None
+    sections: tuple[Section, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    _claims_by_id: dict[str, Claim] = field(init=False, eq=False, repr=False, hash=False)
+
+    @_claims_by_id.default
+    def _index_claims(self) -> dict[str, Claim]:
+        claims = self.claims if isinstance(self.claims, tuple) else ()
+        return {c.id: c for c in claims if isinstance(c, Claim)}
+
+    def __attrs_post_init__(self) -> None:
+        problems = _check_types(self)
+        if not problems:
+            problems = _check_statistics(self) or _check_claim_links(self)
+        _raise_if(problems)
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id."""
+        try:
+            return self._claims_by_id[claim_id]
+        except KeyError:
+            msg = f"no claim with id {claim_id!r}"
+            raise KeyError(msg) from None
+
+    def section(self, title_prefix: str) -> Section | None:
+        """The first section whose heading starts with ``title_prefix`` (e.g. ``"一、"``)."""
+        return next(
+            (s for s in self.sections if s.title is not None and s.title.startswith(title_prefix)),
+            None,
+        )

@@ -1,0 +1,152 @@
+"""JSON Schema (draft 2020-12) of the serialised report, generated from the model's classes."""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from disclosure_model.claims import CellSum, ClaimSum, Share
+from disclosure_model.formats import STATISTICS_CLASSES
+from disclosure_model.formats._declare import SPEC, Declared, SlotKind, slots
+from disclosure_model.report import Report
+from disclosure_model.serialization import SCHEMA_VERSION
+
+__all__ = ["json_schema"]
+
+_DECIMAL = {
+    "oneOf": [
+        {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"},
+        {"type": "integer"},
+    ]
+}
+_SUBJECTS = {CellSum: "cells", ClaimSum: "claims", Share: "share"}
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def ref(self, cls: type) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder against recursion
+            self.defs[name] = self.declared(cls) if issubclass(cls, Declared) else self.plain(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def of_type(self, t: Any) -> dict[str, Any]:
+        origin = typing.get_origin(t)
+        args = typing.get_args(t)
+        if origin in (typing.Union, types.UnionType):
+            if set(args) <= set(_SUBJECTS) | {type(None)}:
+                options = [self.ref(a) for a in args if a is not type(None)]
+                if type(None) in args:
+                    options.append({"type": "null"})
+                return {"oneOf": options}
+            return {"anyOf": [self.of_type(a) for a in args]}
+        if origin is tuple:
+            return {"type": "array", "items": self.of_type(args[0])}
+        if t is type(None):
+            return {"type": "null"}
+        if t is int:
+            return {"type": "integer"}
+        if t is str:
+            return {"type": "string"}
+        if t is Decimal:
+            return dict(_DECIMAL)
+        if t is date:
+            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return {"enum": [m.value for m in t]}
+        if isinstance(t, type) and attrs.has(t):
+            return self.ref(t)
+        msg = f"no schema for {t!r}"  # pragma: no cover - every model type is handled above
+        raise TypeError(msg)  # pragma: no cover
+
+    def plain(self, cls: type) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        fields = [a for a in attrs.fields(cls) if a.init]
+        props = {a.name: self.of_type(hints[a.name]) for a in fields}
+        if cls in _SUBJECTS:
+            props = {"type": {"const": _SUBJECTS[cls]}, **props}
+        doc = (cls.__doc__ or "").strip().split("\n")[0]
+        return {
+            "type": "object",
+            "description": doc,
+            "properties": props,
+            "required": list(props),
+            "additionalProperties": False,
+        }
+
+    def declared(self, cls: type) -> dict[str, Any]:
+        fields = {a.name: a for a in attrs.fields(cls)}
+        props: dict[str, Any] = {}
+        for s in slots(cls):
+            spec = fields[s.name].metadata.get(SPEC)
+            if s.kind is SlotKind.COUNT:
+                prop: dict[str, Any] = {"type": ["integer", "null"], "minimum": 0}
+            elif s.kind is SlotKind.CHANGE:
+                prop = {"type": ["integer", "null"]}
+            elif s.kind is SlotKind.MONEY:
+                prop = {"oneOf": [self.ref(_MoneyAmount), {"type": "null"}]}
+            else:
+                prop = self.of_type(s.type)
+            label = getattr(spec, "label", None) or (spec[0].label if isinstance(spec, tuple) else None)
+            if label is not None:
+                prop["description"] = f"{label.zh} — {label.en}"
+            props[s.name] = prop
+        doc = (cls.__doc__ or "").strip().split("\n")[0]
+        return {
+            "type": "object",
+            "description": doc,
+            "properties": props,
+            "required": list(props),
+            "additionalProperties": False,
+        }
+
+
+class _MoneyAmount:
+    """An amount of money: a non-negative decimal string or integer, and its unit."""
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a serialised :class:`~disclosure_model.report.Report`."""
+    b = _Builder()
+    b.defs["_MoneyAmount"] = {
+        "type": "object",
+        "description": _MoneyAmount.__doc__,
+        "properties": {
+            "value": {
+                "oneOf": [
+                    {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
+                    {"type": "integer", "minimum": 0},
+                ]
+            },
+            "unit": {"enum": ["元", "万元", None]},
+        },
+        "required": ["value", "unit"],
+        "additionalProperties": False,
+    }
+    report = b.plain(Report)
+    report["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **report["properties"]}
+    report["required"] = ["schema_version", *report["required"]]
+    report["properties"]["statistics"] = {"type": "object"}
+    report["allOf"] = [
+        {
+            "if": {"properties": {"format": {"const": fmt.value}}, "required": ["format"]},
+            "then": {"properties": {"statistics": b.ref(cls)}},
+        }
+        for fmt, cls in STATISTICS_CLASSES.items()
+    ]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:disclosure-model:schema:report:{SCHEMA_VERSION}",
+        "title": "政府信息公开工作年度报告 (disclosure_model report)",
+        **report,
+        "$defs": dict(sorted(b.defs.items())),
+    }
