@@ -22,6 +22,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from disclosure_model._validate import is_text, matches
 from disclosure_model.errors import Problem, ValidationError
 
 __all__ = [
@@ -61,13 +62,13 @@ class Approximation(enum.Enum):
 
 
 def _nonempty_strs(name: str) -> Any:
-    def check(_inst: Any, _attr: Any, value: tuple[str, ...]) -> None:
+    def check(_inst: Any, _attr: Any, value: object) -> None:
         if not isinstance(value, tuple) or not value:
             raise ValidationError.at(f"$.{name}", "expected a non-empty tuple of strings")
         problems = [
             Problem(f"$.{name}[{i}]", f"expected a non-empty string, got {v!r}")
             for i, v in enumerate(value)
-            if not isinstance(v, str) or not v
+            if not is_text(v)
         ]
         if problems:
             raise ValidationError(problems)
@@ -121,33 +122,48 @@ _SCALES = frozenset({1, 10_000, 100_000_000})
 
 def _check_claim(claim: Claim) -> list[Problem]:
     problems = []
-    if not isinstance(claim.id, str) or not _ID.match(claim.id):
+    if not matches(_ID, claim.id):
         problems.append(
-            Problem("$.id", f"expected lower-case letters, digits, '.', '_' or '-', got {claim.id!r}")
+            Problem(
+                "$.id", f"expected lower-case letters, digits, '.', '_' or '-', got {claim.id!r}"
+            )
         )
-    if not isinstance(claim.text, str) or not claim.text.strip():
+    if not is_text(claim.text):
         problems.append(Problem("$.text", "expected the non-empty text the claim was read from"))
     if claim.section is not None and (type(claim.section) is not int or claim.section < 0):
-        problems.append(Problem("$.section", f"expected a section index >= 0, got {claim.section!r}"))
+        problems.append(
+            Problem("$.section", f"expected a section index >= 0, got {claim.section!r}")
+        )
     if not isinstance(claim.kind, ClaimKind):
         problems.append(Problem("$.kind", f"expected a ClaimKind, got {claim.kind!r}"))
     if type(claim.value) is not Decimal or not claim.value.is_finite():
         problems.append(Problem("$.value", f"expected a finite Decimal, got {claim.value!r}"))
     elif claim.value < 0:
-        problems.append(Problem("$.value", f"a stated figure cannot be negative, got {claim.value}"))
+        problems.append(
+            Problem("$.value", f"a stated figure cannot be negative, got {claim.value}")
+        )
     if claim.scale not in _SCALES or type(claim.scale) is not int:
-        problems.append(Problem("$.scale", f"expected 1, 10000 (万) or 100000000 (亿), got {claim.scale!r}"))
-    if claim.unit is not None and (not isinstance(claim.unit, str) or not claim.unit):
-        problems.append(Problem("$.unit", f"expected a non-empty string or None, got {claim.unit!r}"))
+        problems.append(
+            Problem("$.scale", f"expected 1, 10000 (万) or 100000000 (亿), got {claim.scale!r}")
+        )
+    if claim.unit is not None and not is_text(claim.unit):
+        problems.append(
+            Problem("$.unit", f"expected a non-empty string or None, got {claim.unit!r}")
+        )
     if not isinstance(claim.approximation, Approximation):
-        problems.append(Problem("$.approximation", f"expected an Approximation, got {claim.approximation!r}"))
-    about = claim.about
-    if claim.kind is ClaimKind.PERCENT:
+        problems.append(
+            Problem("$.approximation", f"expected an Approximation, got {claim.approximation!r}")
+        )
+    about: object = claim.about
+    kind: object = claim.kind
+    if kind is ClaimKind.PERCENT:
         if about is not None and not isinstance(about, Share):
             problems.append(Problem("$.about", "a percentage is a claim about a Share"))
         if claim.scale != 1:
             problems.append(Problem("$.scale", "a percentage has no 万/亿 scale"))
-    elif claim.kind is ClaimKind.FIGURE and about is not None and not isinstance(about, CellSum | ClaimSum):
+    elif (
+        kind is ClaimKind.FIGURE and about is not None and not isinstance(about, CellSum | ClaimSum)
+    ):
         problems.append(Problem("$.about", "a figure is a claim about a CellSum or a ClaimSum"))
     return problems
 

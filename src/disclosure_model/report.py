@@ -9,6 +9,7 @@ from datetime import date
 
 from attrs import field, frozen
 
+from disclosure_model._validate import is_text, matches
 from disclosure_model.claims import CellSum, Claim, ClaimSum, Share
 from disclosure_model.errors import Problem, ValidationError
 from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat, Statistics
@@ -70,10 +71,6 @@ def _raise_if(problems: list[Problem]) -> None:
         raise ValidationError(problems)
 
 
-def _is_text(value: object) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
 @frozen(kw_only=True)
 class Organ:
     """The administrative organ a report is about.
@@ -88,15 +85,15 @@ class Organ:
 
     def __attrs_post_init__(self) -> None:
         problems = []
-        if not _is_text(self.name):
+        if not is_text(self.name):
             problems.append(Problem("$.name", f"expected the organ's name, got {self.name!r}"))
         if not isinstance(self.level, OrganLevel):
             problems.append(Problem("$.level", f"expected an OrganLevel, got {self.level!r}"))
-        if self.division_code is not None and (
-            not isinstance(self.division_code, str) or not _DIVISION.match(self.division_code)
-        ):
+        if self.division_code is not None and not matches(_DIVISION, self.division_code):
             problems.append(
-                Problem("$.division_code", f"expected 6, 9 or 12 digits, got {self.division_code!r}")
+                Problem(
+                    "$.division_code", f"expected 6, 9 or 12 digits, got {self.division_code!r}"
+                )
             )
         _raise_if(problems)
 
@@ -110,11 +107,9 @@ class Source:
 
     def __attrs_post_init__(self) -> None:
         problems = []
-        if self.url is not None and not _is_text(self.url):
+        if self.url is not None and not is_text(self.url):
             problems.append(Problem("$.url", f"expected a URL or None, got {self.url!r}"))
-        if self.sha256 is not None and (
-            not isinstance(self.sha256, str) or not _SHA256.match(self.sha256)
-        ):
+        if self.sha256 is not None and not matches(_SHA256, self.sha256):
             problems.append(
                 Problem("$.sha256", f"expected 64 lower-case hex digits, got {self.sha256!r}")
             )
@@ -130,7 +125,7 @@ class Section:
 
     def __attrs_post_init__(self) -> None:
         problems = []
-        if self.title is not None and not _is_text(self.title):
+        if self.title is not None and not is_text(self.title):
             problems.append(Problem("$.title", f"expected a heading or None, got {self.title!r}"))
         if not isinstance(self.text, str):
             problems.append(Problem("$.text", f"expected a string, got {self.text!r}"))
@@ -152,10 +147,12 @@ def _check_types(report: Report) -> list[Problem]:
     if not isinstance(report.organ, Organ):
         problems.append(Problem("$.organ", f"expected an Organ, got {report.organ!r}"))
     if type(report.year) is not int or not 2000 <= report.year <= 2100:
-        problems.append(Problem("$.year", f"expected a year from 2000 to 2100, got {report.year!r}"))
+        problems.append(
+            Problem("$.year", f"expected a year from 2000 to 2100, got {report.year!r}")
+        )
     if not isinstance(report.format, ReportFormat):
         problems.append(Problem("$.format", f"expected a ReportFormat, got {report.format!r}"))
-    if report.title is not None and not _is_text(report.title):
+    if report.title is not None and not is_text(report.title):
         problems.append(Problem("$.title", f"expected a title or None, got {report.title!r}"))
     for name in ("dated", "published"):
         value = getattr(report, name)
@@ -201,7 +198,10 @@ def _check_claim_links(report: Report) -> list[Problem]:
         at = f"$.claims[{i}]"
         if c.section is not None and c.section >= len(report.sections):
             problems.append(
-                Problem(f"{at}.section", f"no section {c.section}: the report has {len(report.sections)}")
+                Problem(
+                    f"{at}.section",
+                    f"no section {c.section}: the report has {len(report.sections)}",
+                )
             )
         for where, operand in _operands(c):
             if isinstance(operand, CellSum):
@@ -213,9 +213,13 @@ def _check_claim_links(report: Report) -> list[Problem]:
             else:
                 for j, ref in enumerate(operand.ids):
                     if ref == c.id:
-                        problems.append(Problem(f"{at}{where}.ids[{j}]", "a claim cannot refer to itself"))
+                        problems.append(
+                            Problem(f"{at}{where}.ids[{j}]", "a claim cannot refer to itself")
+                        )
                     elif ref not in ids:
-                        problems.append(Problem(f"{at}{where}.ids[{j}]", f"no claim with id {ref!r}"))
+                        problems.append(
+                            Problem(f"{at}{where}.ids[{j}]", f"no claim with id {ref!r}")
+                        )
     return problems
 
 
@@ -242,7 +246,9 @@ class Report:
 
     @_claims_by_id.default
     def _index_claims(self) -> dict[str, Claim]:
-        claims = self.claims if isinstance(self.claims, tuple) else ()
+        claims: object = self.claims
+        if not isinstance(claims, tuple):
+            return {}
         return {c.id: c for c in claims if isinstance(c, Claim)}
 
     def __attrs_post_init__(self) -> None:

@@ -96,7 +96,9 @@ class _Builder:
                 prop = {"oneOf": [self.ref(_MoneyAmount), {"type": "null"}]}
             else:
                 prop = self.of_type(s.type)
-            label = getattr(spec, "label", None) or (spec[0].label if isinstance(spec, tuple) else None)
+            label = getattr(spec, "label", None) or (
+                spec[0].label if isinstance(spec, tuple) else None
+            )
             if label is not None:
                 prop["description"] = f"{label.zh} — {label.en}"
             props[s.name] = prop

@@ -76,7 +76,7 @@ class MoneyUnit(enum.Enum):
         return Decimal(1) if self is MoneyUnit.YUAN else Decimal(10000)
 
 
-def _check_decimal(_inst: Any, _attr: Any, value: object) -> None:
+def _check_decimal(_inst: Any, _attr: Any, value: Decimal) -> None:
     if type(value) is not Decimal:
         raise ValidationError.at("$.value", f"expected a Decimal, got {type(value).__name__}")
     if not value.is_finite():

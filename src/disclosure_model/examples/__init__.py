@@ -21,7 +21,9 @@ _DATA = "data"
 def names() -> tuple[str, ...]:
     """Names of the bundled examples, sorted."""
     folder = resources.files(__name__).joinpath(_DATA)
-    return tuple(sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")))
+    return tuple(
+        sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
+    )
 
 
 @functools.cache

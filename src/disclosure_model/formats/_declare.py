@@ -16,7 +16,6 @@ instead of keeping a second list of the cells.
 from __future__ import annotations
 
 import enum
-import functools
 import typing
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar, TypeVar
@@ -188,9 +187,18 @@ class Slot:
     type: Any
 
 
-@functools.cache
 def slots(cls: type) -> tuple[Slot, ...]:
     """The fields of a declared class with what each holds, in declaration order."""
+    known = _SLOTS.get(cls)
+    if known is None:
+        known = _SLOTS[cls] = _make_slots(cls)
+    return known
+
+
+_SLOTS: dict[type, tuple[Slot, ...]] = {}
+
+
+def _make_slots(cls: type) -> tuple[Slot, ...]:
     hints = typing.get_type_hints(cls)
     out = []
     for a in attrs.fields(cls):
@@ -428,7 +436,10 @@ class StatisticsBase(Declared):
     @classmethod
     def catalogue(cls) -> Catalogue:
         """The catalogue of this format."""
-        return _catalogue_of(cls)
+        known = _CATALOGUES.get(cls)
+        if known is None:
+            known = _CATALOGUES[cls] = build_catalogue(cls.FORMAT, cls)
+        return known
 
     def cell(self, path: str) -> CellValue:
         """The value of the cell at catalogue ``path`` (e.g. ``applications.granted.total``)."""
@@ -446,6 +457,4 @@ class StatisticsBase(Declared):
             yield e, self.cell(e.path)
 
 
-@functools.cache
-def _catalogue_of(cls: type[StatisticsBase]) -> Catalogue:
-    return build_catalogue(cls.FORMAT, cls)
+_CATALOGUES: dict[type, Catalogue] = {}

@@ -184,4 +184,3 @@ class Statistics2019(StatisticsBase):
         "四、政府信息公开行政复议、行政诉讼情况",
         "IV. administrative reconsideration and litigation",
     )
-

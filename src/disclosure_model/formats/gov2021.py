@@ -49,9 +49,7 @@ class DocumentCounts2021(Declared):
 class Decisions(Declared):
     """第二十条第（五）（六）项: decisions made this year."""
 
-    decisions: int | None = cell(
-        "本年处理决定数量", "本年处理决定数量", "decisions made this year"
-    )
+    decisions: int | None = cell("本年处理决定数量", "本年处理决定数量", "decisions made this year")
 
 
 @frozen(kw_only=True)

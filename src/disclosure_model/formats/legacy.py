@@ -32,9 +32,6 @@ _G1_2 = (*_G1, ("（二）通过不同渠道和方式公开政府信息的情况
 _G2 = (("二、回应解读情况", "II. responses and interpretation"),)
 _G2_2 = (*_G2, ("（二）通过不同渠道和方式回应解读的情况", "(2) by channel"))
 _G3 = (("三、依申请公开情况", "III. disclosure on application"),)
-_G4 = (("四、行政复议数量", "IV. administrative reconsideration"),)
-_G5 = (("五、行政诉讼数量", "V. administrative litigation"),)
-_G6 = (("六、举报投诉数量", "VI. reports and complaints"),)
 _G8 = (("八、机构建设和保障经费情况", "VIII. bodies, staff and funding"),)
 _G9 = (("九、政府信息公开会议和培训情况", "IX. meetings and training"),)
 
@@ -61,7 +58,9 @@ def _check_combined(stats: LegacyStatistics) -> list[Problem]:
     for i, c in enumerate(stats.combined):
         at = f"$.combined[{i}]"
         if type(c.value) is not int or c.value < 0:
-            problems.append(Problem(f"{at}.value", f"expected a non-negative integer, got {c.value!r}"))
+            problems.append(
+                Problem(f"{at}.value", f"expected a non-negative integer, got {c.value!r}")
+            )
         if len(c.cells) < 2 or len(set(c.cells)) != len(c.cells):
             problems.append(Problem(f"{at}.cells", "needs two or more distinct cells"))
         units = set()
@@ -84,7 +83,8 @@ class LegacyStatistics(StatisticsBase):
 
     FORMAT: ClassVar[ReportFormat] = ReportFormat.LEGACY
     TABLE: ClassVar[TableSpec] = TableSpec(
-        "统计表", Label("政府信息公开情况统计表", "statistics table of government information disclosure")
+        "统计表",
+        Label("政府信息公开情况统计表", "statistics table of government information disclosure"),
     )
     TABLE_KEY: ClassVar[str] = "indicators"
 
@@ -107,7 +107,11 @@ class LegacyStatistics(StatisticsBase):
         "一(一)制发", "制发规范性文件总数", "normative documents issued", groups=_G1
     )
     channel_gazette: int | None = cell(
-        "一(二)1", "1.政府公报公开政府信息数", "1. via the government gazette", unit=_E, groups=_G1_2
+        "一(二)1",
+        "1.政府公报公开政府信息数",
+        "1. via the government gazette",
+        unit=_E,
+        groups=_G1_2,
     )
     channel_website: int | None = cell(
         "一(二)2", "2.政府网站公开政府信息数", "2. via government websites", unit=_E, groups=_G1_2
@@ -158,7 +162,11 @@ class LegacyStatistics(StatisticsBase):
         groups=_G2_2,
     )
     weibo_weixin_responses: int | None = cell(
-        "二(二)4", "4.微博微信回应事件数", "4. responses via Weibo and WeChat", unit=_T, groups=_G2_2
+        "二(二)4",
+        "4.微博微信回应事件数",
+        "4. responses via Weibo and WeChat",
+        unit=_T,
+        groups=_G2_2,
     )
     other_responses: int | None = cell(
         "二(二)5", "5.其他方式回应事件数", "5. responses by other means", unit=_T, groups=_G2_2
@@ -284,45 +292,38 @@ class LegacyStatistics(StatisticsBase):
         groups=_G3,
         parent="applications_replied",
     )
-    review_total: int | None = cell(
-        "四", "四、行政复议数量", "IV. administrative reconsiderations", groups=_G4
-    )
+    review_total: int | None = cell("四", "四、行政复议数量", "IV. administrative reconsiderations")
     review_upheld: int | None = cell(
-        "四(一)", "（一）维持具体行政行为数", "(1) upheld", groups=_G4, parent="review_total"
+        "四(一)", "（一）维持具体行政行为数", "(1) upheld", parent="review_total"
     )
     review_corrected: int | None = cell(
-        "四(二)", "（二）被依法纠错数", "(2) corrected", groups=_G4, parent="review_total"
+        "四(二)", "（二）被依法纠错数", "(2) corrected", parent="review_total"
     )
     review_other: int | None = cell(
-        "四(三)", "（三）其他情形数", "(3) other", groups=_G4, parent="review_total"
+        "四(三)", "（三）其他情形数", "(3) other", parent="review_total"
     )
-    litigation_total: int | None = cell(
-        "五", "五、行政诉讼数量", "V. administrative lawsuits", groups=_G5
-    )
+    litigation_total: int | None = cell("五", "五、行政诉讼数量", "V. administrative lawsuits")
     litigation_upheld: int | None = cell(
         "五(一)",
         "（一）维持具体行政行为或者驳回原告诉讼请求数",
         "(1) upheld or claim dismissed",
-        groups=_G5,
         parent="litigation_total",
     )
     litigation_corrected: int | None = cell(
-        "五(二)", "（二）被依法纠错数", "(2) corrected", groups=_G5, parent="litigation_total"
+        "五(二)", "（二）被依法纠错数", "(2) corrected", parent="litigation_total"
     )
     litigation_other: int | None = cell(
-        "五(三)", "（三）其他情形数", "(3) other", groups=_G5, parent="litigation_total"
+        "五(三)", "（三）其他情形数", "(3) other", parent="litigation_total"
     )
-    complaints_total: int | None = cell(
-        "六", "六、举报投诉数量", "VI. reports and complaints", groups=_G6
-    )
+    complaints_total: int | None = cell("六", "六、举报投诉数量", "VI. reports and complaints")
     complaints_upheld: int | None = cell(
-        "六(一)", "（一）维持具体行政行为数", "(1) upheld", groups=_G6, parent="complaints_total"
+        "六(一)", "（一）维持具体行政行为数", "(1) upheld", parent="complaints_total"
     )
     complaints_corrected: int | None = cell(
-        "六(二)", "（二）被纠错数", "(2) corrected", groups=_G6, parent="complaints_total"
+        "六(二)", "（二）被纠错数", "(2) corrected", parent="complaints_total"
     )
     complaints_other: int | None = cell(
-        "六(三)", "（三）其他情形数", "(3) other", groups=_G6, parent="complaints_total"
+        "六(三)", "（三）其他情形数", "(3) other", parent="complaints_total"
     )
     fees_collected: Amount | None = cell(
         "七",

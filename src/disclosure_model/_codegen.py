@@ -1,0 +1,129 @@
+"""Generated fast paths for structuring JSON objects into the model's classes.
+
+For each class, straight-line Python is generated that reads every key, checks every value
+inline and builds the object. It only ever *accepts* input: whenever anything is off (a
+missing or unknown key, a value of the wrong type, a nested error) it hands the object to a
+slow path that collects every problem with its path. Both paths apply the same rules; the
+fast one exists because loading thousands of reports is the library's everyday job.
+"""
+
+from __future__ import annotations
+
+import enum
+import linecache
+from collections.abc import Callable
+from typing import Any
+
+from attrs import frozen
+
+from disclosure_model.errors import ValidationError
+
+__all__ = ["Check", "Plan", "compile_structurer"]
+
+Hook = Callable[[Any, Any], Any]
+
+
+class Check(enum.Enum):
+    """How the fast path checks (and converts) one value."""
+
+    COUNT = "count"  # int >= 0 or None
+    INT_OR_NONE = "int?"  # int or None
+    INT = "int"
+    STR = "str"
+    STR_OR_NONE = "str?"
+    ENUM = "enum"  # a str that is the value of a member; converted to the member
+    ENUM_OR_NONE = "enum?"
+    MONEY = "money"  # hook, then Amount.value >= 0 (or None)
+    HOOK = "hook"  # anything else: a structure hook that raises ValidationError
+
+
+@frozen
+class Plan:
+    """One field: its JSON key, its constructor keyword, the check, and what the check needs."""
+
+    key: str
+    kwarg: str
+    check: Check
+    hook: Hook | None = None
+    type: Any = None
+    enum_type: type[enum.Enum] | None = None
+
+
+_CONDITIONS = {
+    Check.COUNT: "({v} is None or ({v}.__class__ is int and {v} >= 0))",
+    Check.INT_OR_NONE: "({v} is None or {v}.__class__ is int)",
+    Check.INT: "{v}.__class__ is int",
+    Check.STR: "{v}.__class__ is str",
+    Check.STR_OR_NONE: "({v} is None or {v}.__class__ is str)",
+    Check.ENUM: "{v} is not None",
+    Check.ENUM_OR_NONE: "({v} is not None or r{i} is None)",
+    Check.MONEY: "({v} is None or {v}.value >= 0)",
+}
+
+_counter = [0]
+
+
+def compile_structurer(
+    cls: type,
+    plans: list[Plan],
+    slow: Callable[[Any], ValidationError],
+    *,
+    direct: bool,
+) -> Hook:
+    """Generate the fast structurer of ``cls``.
+
+    With ``direct`` the object is built without calling ``__init__`` (for classes whose
+    constructor checks exactly what the fast path has already checked); otherwise through
+    the constructor, so that its own checks run.
+    """
+    env: dict[str, Any] = {
+        "cls": cls,
+        "slow": slow,
+        "ValidationError": ValidationError,
+        "new": object.__new__,
+    }
+    lines = ["def structure(obj, _t=None):"]
+    lines.append(f"    if obj.__class__ is dict and len(obj) == {len(plans)}:")
+    lines.append("        try:")
+    conditions = []
+    for i, p in enumerate(plans):
+        v = f"v{i}"
+        key = repr(p.key)
+        if p.check in (Check.HOOK, Check.MONEY):
+            env[f"h{i}"] = p.hook
+            env[f"t{i}"] = p.type
+            lines.append(f"            {v} = h{i}(obj[{key}], t{i})")
+        elif p.check in (Check.ENUM, Check.ENUM_OR_NONE):
+            assert p.enum_type is not None
+            env[f"by{i}"] = {m.value: m for m in p.enum_type}
+            lines.append(f"            r{i} = obj[{key}]")
+            lines.append(f"            {v} = by{i}.get(r{i}) if r{i}.__class__ is str else None")
+        else:
+            lines.append(f"            {v} = obj[{key}]")
+        if p.check is not Check.HOOK:
+            conditions.append(_CONDITIONS[p.check].format(v=v, i=i))
+    lines.append("        except (KeyError, ValidationError):")
+    lines.append("            raise slow(obj) from None")
+    if conditions:
+        lines.append(f"        if {' and '.join(conditions)}:")
+        indent = "            "
+    else:
+        indent = "        "
+    if direct:
+        lines.append(f"{indent}inst = new(cls)")
+        for i, p in enumerate(plans):
+            env[f"set{i}"] = getattr(cls, p.kwarg).__set__  # the slot descriptor
+            lines.append(f"{indent}set{i}(inst, v{i})")
+        lines.append(f"{indent}return inst")
+    else:
+        args = ", ".join(f"{p.kwarg}=v{i}" for i, p in enumerate(plans))
+        lines.append(f"{indent}return cls({args})")
+    lines.append("    raise slow(obj)")
+    source = "\n".join(lines) + "\n"
+    _counter[0] += 1
+    filename = f"<disclosure_model structure {cls.__name__} {_counter[0]}>"
+    # Registered so that tracebacks through generated code show its lines.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), env)
+    structure: Hook = env["structure"]
+    return structure

@@ -1,0 +1,75 @@
+"""Numbers, amounts and labels for people, through babel; the locale is always explicit.
+
+>>> format_count(3985758, locale="zh_CN")
+'3,985,758'
+>>> from disclosure_model.values import MoneyUnit
+>>> format_amount(Amount(value=Decimal("96171.6"), unit=MoneyUnit.WAN_YUAN), locale="en")
+'96,171.6 万元'
+>>> format_value(None, locale="zh_CN")
+'—'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
+
+from disclosure_model.errors import DisclosureModelError
+from disclosure_model.values import Amount
+
+__all__ = [
+    "NOT_STATED",
+    "InvalidLocaleError",
+    "format_amount",
+    "format_count",
+    "format_value",
+    "is_chinese",
+    "parse_locale",
+]
+
+#: What a cell the report does not state is shown as.
+NOT_STATED = "—"
+
+
+class InvalidLocaleError(DisclosureModelError, ValueError):
+    """Raised when a locale name is not one babel knows."""
+
+
+def parse_locale(locale: str) -> Locale:
+    """The babel locale for ``locale`` (``"zh"``, ``"zh_CN"``, ``"en"``, ``"en-GB"``, …)."""
+    try:
+        return Locale.parse(locale.replace("-", "_"))
+    except (UnknownLocaleError, ValueError) as e:
+        msg = f"unknown locale {locale!r}"
+        raise InvalidLocaleError(msg) from e
+
+
+def is_chinese(locale: str) -> bool:
+    """Whether labels for ``locale`` are the Chinese ones."""
+    return parse_locale(locale).language == "zh"
+
+
+def format_count(value: int, *, locale: str) -> str:
+    """A count with the locale's grouping."""
+    return format_decimal(value, locale=parse_locale(locale))
+
+
+def format_amount(amount: Amount, *, locale: str) -> str:
+    """An amount with every decimal it was stated with, and its unit (if stated)."""
+    number = format_decimal(amount.value, locale=parse_locale(locale), decimal_quantization=False)
+    if amount.unit is None:
+        return number
+    return f"{number} {amount.unit.value}"
+
+
+def format_value(value: int | Amount | Decimal | None, *, locale: str) -> str:
+    """Any cell value; :data:`NOT_STATED` for ``None``."""
+    if value is None:
+        return NOT_STATED
+    if isinstance(value, Amount):
+        return format_amount(value, locale=locale)
+    if isinstance(value, Decimal):
+        return format_decimal(value, locale=parse_locale(locale), decimal_quantization=False)
+    return format_count(value, locale=locale)
