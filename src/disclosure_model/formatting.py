@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
@@ -24,6 +25,7 @@ __all__ = [
     "InvalidLocaleError",
     "format_amount",
     "format_count",
+    "format_decimal_exactly",
     "format_value",
     "is_chinese",
     "parse_locale",
@@ -56,9 +58,20 @@ def format_count(value: int, *, locale: str) -> str:
     return format_decimal(value, locale=parse_locale(locale))
 
 
+def format_decimal_exactly(value: Decimal, *, locale: str) -> str:
+    """A decimal with exactly the decimals it carries (``96171.60`` keeps its 0)."""
+    loc = parse_locale(locale)
+    pattern = copy.copy(loc.decimal_formats[None])
+    exponent = value.as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    pattern.frac_prec = (decimals, decimals)
+    text: str = pattern.apply(value, loc)
+    return text
+
+
 def format_amount(amount: Amount, *, locale: str) -> str:
     """An amount with every decimal it was stated with, and its unit (if stated)."""
-    number = format_decimal(amount.value, locale=parse_locale(locale), decimal_quantization=False)
+    number = format_decimal_exactly(amount.value, locale=locale)
     if amount.unit is None:
         return number
     return f"{number} {amount.unit.value}"
@@ -71,5 +84,5 @@ def format_value(value: int | Amount | Decimal | None, *, locale: str) -> str:
     if isinstance(value, Amount):
         return format_amount(value, locale=locale)
     if isinstance(value, Decimal):
-        return format_decimal(value, locale=parse_locale(locale), decimal_quantization=False)
+        return format_decimal_exactly(value, locale=locale)
     return format_count(value, locale=locale)
