@@ -69,12 +69,14 @@ def compile_structurer(
     slow: Callable[[Any], ValidationError],
     *,
     direct: bool,
+    post_init: bool = False,
 ) -> Hook:
     """Generate the fast structurer of ``cls``.
 
-    With ``direct`` the object is built without calling ``__init__`` (for classes whose
-    constructor checks exactly what the fast path has already checked); otherwise through
-    the constructor, so that its own checks run.
+    With ``direct`` the object is built without calling ``__init__``: for classes whose
+    fields have no validators of their own, so that what ``__init__`` would check is what
+    the fast path has checked, plus ``__attrs_post_init__``, which ``post_init`` calls.
+    Otherwise the object is built through the constructor.
     """
     env: dict[str, Any] = {
         "cls": cls,
@@ -114,6 +116,8 @@ def compile_structurer(
         for i, p in enumerate(plans):
             env[f"set{i}"] = getattr(cls, p.kwarg).__set__  # the slot descriptor
             lines.append(f"{indent}set{i}(inst, v{i})")
+        if post_init:
+            lines.append(f"{indent}inst.__attrs_post_init__()")
         lines.append(f"{indent}return inst")
     else:
         args = ", ".join(f"{p.kwarg}=v{i}" for i, p in enumerate(plans))

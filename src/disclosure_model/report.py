@@ -229,7 +229,7 @@ class Report:
 
     Structural validity (types, signs, the statistics class matching ``format``, claims that
     refer to cells and claims that exist) is enforced here. Accounting consistency is not:
-    a report with wrong totals loads, and :mod:`disclosure_model.checks` says what is wrong.
+    a report with wrong totals loads, and the consistency checks say what is wrong.
     """
 
     organ: Organ

@@ -274,7 +274,11 @@ def _attrs_hook(conv: cattrs.Converter, cls: type) -> Hook:
         return _fail("invalid object")  # pragma: no cover - the fast path accepts this input
 
     plans = [_plan_for(conv, n, a, t) for n, a, t in fields]
-    return compile_structurer(cls, plans, slow, direct=False)
+    # Without field validators, __init__ does nothing the fast path has not done but run
+    # __attrs_post_init__ (the class's own checks), so the object is built directly.
+    direct = all(a.validator is None and a.init for a in attrs.fields(cls))
+    post_init = hasattr(cls, "__attrs_post_init__")
+    return compile_structurer(cls, plans, slow, direct=direct, post_init=post_init)
 
 
 class _DeclaredStructurer:
@@ -328,7 +332,7 @@ class _DeclaredStructurer:
             except ValidationError as e:
                 problems.extend(e.under(at).problems)
                 continue
-            why = check_value(s.kind, v)
+            why = check_value(s.kind, v, describe=_describe)
             if why is not None:
                 problems.append(Problem(at, why))
         problems.extend(Problem(_key_path(k), "unknown key") for k in obj if k not in self.names)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -220,15 +220,24 @@ def _make_slots(cls: type) -> tuple[Slot, ...]:
     return tuple(out)
 
 
-def _describe(value: object) -> str:
+def _describe_python(value: object) -> str:
     text = repr(value)
     if len(text) > 40:
         text = text[:37] + "..."
     return f"{type(value).__name__} {text}"
 
 
-def check_value(kind: SlotKind, value: object, nested: Any = None) -> str | None:
-    """Return why ``value`` cannot stand in a slot of ``kind``, or ``None`` if it can."""
+def check_value(
+    kind: SlotKind,
+    value: object,
+    nested: Any = None,
+    describe: Callable[[object], str] | None = None,
+) -> str | None:
+    """Return why ``value`` cannot stand in a slot of ``kind``, or ``None`` if it can.
+
+    ``describe`` names a wrong value in the message (the JSON reader names JSON types).
+    """
+    _describe = describe or _describe_python
     if kind is SlotKind.COUNT:
         if value is None or (type(value) is int and value >= 0):
             return None
