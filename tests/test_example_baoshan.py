@@ -5,7 +5,6 @@ from the prose; figures the prose states only together are kept as combined figu
 remaining figures and percentages are claims.
 """
 
-
 from __future__ import annotations
 
 from datetime import date

@@ -57,7 +57,7 @@ _CONDITIONS = {
     Check.STR_OR_NONE: "({v} is None or {v}.__class__ is str)",
     Check.ENUM: "{v} is not None",
     Check.ENUM_OR_NONE: "({v} is not None or r{i} is None)",
-    Check.MONEY: "({v} is None or {v}.value >= 0)",
+    Check.MONEY: "({v} is None or not {v}.value.is_signed())",
 }
 
 _counter = [0]

@@ -138,7 +138,7 @@ def _check_claim(claim: Claim) -> list[Problem]:
         problems.append(Problem("$.kind", f"expected a ClaimKind, got {claim.kind!r}"))
     if type(claim.value) is not Decimal or not claim.value.is_finite():
         problems.append(Problem("$.value", f"expected a finite Decimal, got {claim.value!r}"))
-    elif claim.value < 0:
+    elif claim.value.is_signed():
         problems.append(
             Problem("$.value", f"a stated figure cannot be negative, got {claim.value}")
         )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
+from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from disclosure_model._validate import is_text, matches
@@ -14,7 +16,15 @@ from disclosure_model.claims import CellSum, Claim, ClaimSum, Share
 from disclosure_model.errors import Problem, ValidationError
 from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat, Statistics
 
-__all__ = ["Organ", "OrganLevel", "Report", "Section", "Source"]
+__all__ = [
+    "Organ",
+    "OrganLevel",
+    "Report",
+    "Section",
+    "Source",
+    "check_claim_links",
+    "report_problems",
+]
 
 
 class OrganLevel(enum.Enum):
@@ -62,7 +72,7 @@ _DEPARTMENTS = frozenset(
     }
 )
 
-_DIVISION = re.compile(r"(\d{6}|\d{9}|\d{12})\Z")
+_DIVISION = re.compile(r"([0-9]{6}|[0-9]{9}|[0-9]{12})\Z")
 _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
 
 
@@ -142,84 +152,131 @@ def _operands(claim: Claim) -> Iterator[tuple[str, CellSum | ClaimSum]]:
         yield ".about", about
 
 
-def _check_types(report: Report) -> list[Problem]:
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "organ": (Organ,),
+    "format": (ReportFormat,),
+    "dated": (date, type(None)),
+    "published": (date, type(None)),
+    "source": (Source, type(None)),
+}
+
+
+def _is_one_of(value: object, types_: tuple[type, ...]) -> bool:
+    # A datetime is a date to isinstance(), but a report's dates are days.
+    return any(type(value) is t if t is date else isinstance(value, t) for t in types_)
+
+
+def _field_problem(name: str, value: object) -> Problem | None:
+    """What is wrong with one field on its own, if anything."""
+    types_ = _FIELD_TYPES.get(name)
+    if types_ is not None:
+        if _is_one_of(value, types_):
+            return None
+        return Problem(f"$.{name}", f"expected {types_[0].__name__}, got {value!r}")
+    if name == "year":
+        if type(value) is int and 2000 <= value <= 2100:
+            return None
+        return Problem("$.year", f"expected a year from 2000 to 2100, got {value!r}")
+    if name == "title" and value is not None and not is_text(value):
+        return Problem("$.title", f"expected a title or None, got {value!r}")
+    if name in ("sections", "claims") and not isinstance(value, tuple):
+        return Problem(f"$.{name}", f"expected a tuple, got {type(value).__name__}")
+    return None
+
+
+def _check_fields(values: Mapping[str, Any]) -> list[Problem]:
+    """Each field on its own (only those given), in the order of the fields."""
     problems = []
-    if not isinstance(report.organ, Organ):
-        problems.append(Problem("$.organ", f"expected an Organ, got {report.organ!r}"))
-    if type(report.year) is not int or not 2000 <= report.year <= 2100:
-        problems.append(
-            Problem("$.year", f"expected a year from 2000 to 2100, got {report.year!r}")
-        )
-    if not isinstance(report.format, ReportFormat):
-        problems.append(Problem("$.format", f"expected a ReportFormat, got {report.format!r}"))
-    if report.title is not None and not is_text(report.title):
-        problems.append(Problem("$.title", f"expected a title or None, got {report.title!r}"))
-    for name in ("dated", "published"):
-        value = getattr(report, name)
-        if value is not None and type(value) is not date:
-            problems.append(Problem(f"$.{name}", f"expected a date or None, got {value!r}"))
-    if report.source is not None and not isinstance(report.source, Source):
-        problems.append(Problem("$.source", f"expected a Source or None, got {report.source!r}"))
-    for name, cls in (("sections", Section), ("claims", Claim)):
-        value = getattr(report, name)
-        if not isinstance(value, tuple):
-            problems.append(Problem(f"$.{name}", f"expected a tuple, got {type(value).__name__}"))
-            continue
-        problems.extend(
-            Problem(f"$.{name}[{i}]", f"expected a {cls.__name__}, got {v!r}")
-            for i, v in enumerate(value)
-            if not isinstance(v, cls)
-        )
+    for name, value in values.items():
+        problem = _field_problem(name, value)
+        if problem is not None:
+            problems.append(problem)
+        elif name in ("sections", "claims"):
+            cls = Section if name == "sections" else Claim
+            problems.extend(
+                Problem(f"$.{name}[{i}]", f"expected a {cls.__name__}, got {v!r}")
+                for i, v in enumerate(value)
+                if not isinstance(v, cls)
+            )
     return problems
 
 
-def _check_statistics(report: Report) -> list[Problem]:
-    expected = STATISTICS_CLASSES.get(report.format)
-    if expected is not None and not isinstance(report.statistics, expected):
-        return [
-            Problem(
-                "$.statistics",
-                f"format {report.format.value} needs {expected.__name__}, "
-                f"got {type(report.statistics).__name__}",
-            )
-        ]
-    return []
+def _check_statistics(fmt: ReportFormat, statistics: object) -> list[Problem]:
+    expected = STATISTICS_CLASSES[fmt]
+    if isinstance(statistics, expected):
+        return []
+    return [
+        Problem(
+            "$.statistics",
+            f"format {fmt.value} needs {expected.__name__}, got {type(statistics).__name__}",
+        )
+    ]
 
 
-def _check_claim_links(report: Report) -> list[Problem]:
+def check_claim_links(
+    claims: Sequence[tuple[int, Claim]],
+    fmt: ReportFormat | None,
+    sections: int | None,
+    other_ids: frozenset[str] | None = frozenset(),
+) -> list[Problem]:
+    """Claims refer to claims, cells and sections that exist, judged on what is known.
+
+    ``claims`` pairs each claim with its position in the report; ``fmt`` or ``sections``
+    is ``None`` when not known, and ``other_ids`` are the ids of claims that exist but
+    could not be read (the JSON reader passes them, so they are not reported as missing;
+    ``None`` when some of those ids are not known either, so no id is reported missing).
+    """
     problems = []
     ids: dict[str, int] = {}
-    for i, c in enumerate(report.claims):
+    for i, c in claims:
         if c.id in ids:
             problems.append(Problem(f"$.claims[{i}].id", f"duplicate claim id {c.id!r}"))
         ids.setdefault(c.id, i)
-    catalogue = STATISTICS_CLASSES[report.format].catalogue()
-    for i, c in enumerate(report.claims):
+    catalogue = STATISTICS_CLASSES[fmt].catalogue() if fmt is not None else None
+    for i, c in claims:
         at = f"$.claims[{i}]"
-        if c.section is not None and c.section >= len(report.sections):
+        if sections is not None and c.section is not None and c.section >= sections:
             problems.append(
-                Problem(
-                    f"{at}.section",
-                    f"no section {c.section}: the report has {len(report.sections)}",
-                )
+                Problem(f"{at}.section", f"no section {c.section}: the report has {sections}")
             )
         for where, operand in _operands(c):
             if isinstance(operand, CellSum):
+                if catalogue is None:
+                    continue
                 problems.extend(
-                    Problem(f"{at}{where}.paths[{j}]", f"{report.format.value} has no cell {p!r}")
+                    Problem(
+                        f"{at}{where}.paths[{j}]", f"{catalogue.format.value} has no cell {p!r}"
+                    )
                     for j, p in enumerate(operand.paths)
                     if p not in catalogue
                 )
-            else:
-                for j, ref in enumerate(operand.ids):
-                    if ref == c.id:
-                        problems.append(
-                            Problem(f"{at}{where}.ids[{j}]", "a claim cannot refer to itself")
-                        )
-                    elif ref not in ids:
-                        problems.append(
-                            Problem(f"{at}{where}.ids[{j}]", f"no claim with id {ref!r}")
-                        )
+                continue
+            for j, ref in enumerate(operand.ids):
+                if ref == c.id:
+                    problems.append(
+                        Problem(f"{at}{where}.ids[{j}]", "a claim cannot refer to itself")
+                    )
+                elif ref not in ids and other_ids is not None and ref not in other_ids:
+                    problems.append(Problem(f"{at}{where}.ids[{j}]", f"no claim with id {ref!r}"))
+    return problems
+
+
+def report_problems(values: Mapping[str, Any]) -> list[Problem]:
+    """What is wrong with the fields of a report, judged on whichever fields are given.
+
+    The constructor passes every field; the JSON reader passes those it could read, so that
+    a document with a bad count still has its claims' links and its year checked.
+    """
+    problems = _check_fields(values)
+    fmt = values.get("format")
+    fmt = fmt if isinstance(fmt, ReportFormat) else None
+    if fmt is not None and "statistics" in values:
+        problems.extend(_check_statistics(fmt, values["statistics"]))
+    claims = values.get("claims")
+    if isinstance(claims, tuple) and all(isinstance(c, Claim) for c in claims):
+        sections = values.get("sections")
+        n_sections = len(sections) if isinstance(sections, tuple) else None
+        problems.extend(check_claim_links(list(enumerate(claims)), fmt, n_sections))
     return problems
 
 
@@ -252,10 +309,8 @@ class Report:
         return {c.id: c for c in claims if isinstance(c, Claim)}
 
     def __attrs_post_init__(self) -> None:
-        problems = _check_types(self)
-        if not problems:
-            problems = _check_statistics(self) or _check_claim_links(self)
-        _raise_if(problems)
+        values = {a.name: getattr(self, a.name) for a in attrs.fields(Report) if a.init}
+        _raise_if(report_problems(values))
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id."""

@@ -11,21 +11,61 @@ from typing import Any
 
 import attrs
 
-from disclosure_model.claims import CellSum, ClaimSum, Share
-from disclosure_model.formats import STATISTICS_CLASSES
+from disclosure_model.claims import CellSum, Claim, ClaimSum, Share
+from disclosure_model.formats import STATISTICS_CLASSES, CombinedFigure
 from disclosure_model.formats._declare import SPEC, Declared, SlotKind, slots
-from disclosure_model.report import Report
+from disclosure_model.report import Organ, Report, Section, Source
 from disclosure_model.serialization import SCHEMA_VERSION
 
 __all__ = ["json_schema"]
 
 _DECIMAL = {
     "oneOf": [
-        {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"},
+        {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
         {"type": "integer"},
     ]
 }
 _SUBJECTS = {CellSum: "cells", ClaimSum: "claims", Share: "share"}
+_TEXT = {"type": "string", "pattern": r"\S"}
+_NON_NEGATIVE_DECIMAL = {
+    "oneOf": [
+        {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"},
+        {"type": "integer", "minimum": 0},
+    ]
+}
+
+
+def _or_null(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+#: What the constructors check beyond the type, where JSON Schema can say it too.
+_CONSTRAINTS: dict[tuple[type, str], dict[str, Any]] = {
+    (Report, "year"): {"type": "integer", "minimum": 2000, "maximum": 2100},
+    (Report, "title"): _or_null(_TEXT),
+    (Organ, "name"): _TEXT,
+    (Organ, "division_code"): _or_null(
+        {"type": "string", "pattern": r"^([0-9]{6}|[0-9]{9}|[0-9]{12})$"}
+    ),
+    (Source, "url"): _or_null(_TEXT),
+    (Source, "sha256"): _or_null({"type": "string", "pattern": r"^[0-9a-f]{64}$"}),
+    (Section, "title"): _or_null(_TEXT),
+    (Claim, "id"): {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_.-]*$"},
+    (Claim, "text"): _TEXT,
+    (Claim, "value"): _NON_NEGATIVE_DECIMAL,
+    (Claim, "unit"): _or_null(_TEXT),
+    (Claim, "scale"): {"enum": [1, 10_000, 100_000_000]},
+    (Claim, "section"): _or_null({"type": "integer", "minimum": 0}),
+    (CellSum, "paths"): {"type": "array", "items": _TEXT, "minItems": 1},
+    (ClaimSum, "ids"): {"type": "array", "items": _TEXT, "minItems": 1},
+    (CombinedFigure, "cells"): {
+        "type": "array",
+        "items": {"type": "string"},
+        "minItems": 2,
+        "uniqueItems": True,
+    },
+    (CombinedFigure, "value"): {"type": "integer", "minimum": 0},
+}
 
 
 class _Builder:
@@ -60,7 +100,7 @@ class _Builder:
         if t is Decimal:
             return dict(_DECIMAL)
         if t is date:
-            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+            return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return {"enum": [m.value for m in t]}
         if isinstance(t, type) and attrs.has(t):
@@ -71,7 +111,9 @@ class _Builder:
     def plain(self, cls: type) -> dict[str, Any]:
         hints = typing.get_type_hints(cls)
         fields = [a for a in attrs.fields(cls) if a.init]
-        props = {a.name: self.of_type(hints[a.name]) for a in fields}
+        props = {
+            a.name: _CONSTRAINTS.get((cls, a.name)) or self.of_type(hints[a.name]) for a in fields
+        }
         if cls in _SUBJECTS:
             props = {"type": {"const": _SUBJECTS[cls]}, **props}
         doc = (cls.__doc__ or "").strip().split("\n")[0]
@@ -123,12 +165,7 @@ def json_schema() -> dict[str, Any]:
         "type": "object",
         "description": _MoneyAmount.__doc__,
         "properties": {
-            "value": {
-                "oneOf": [
-                    {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
-                    {"type": "integer", "minimum": 0},
-                ]
-            },
+            "value": _NON_NEGATIVE_DECIMAL,
             "unit": {"enum": ["元", "万元", None]},
         },
         "required": ["value", "unit"],

@@ -38,7 +38,7 @@ from disclosure_model.claims import CellSum, ClaimSum, Share
 from disclosure_model.errors import Problem, ValidationError
 from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat, Statistics
 from disclosure_model.formats._declare import Declared, SlotKind, check_value, slots
-from disclosure_model.report import Report
+from disclosure_model.report import Report, check_claim_links, report_problems
 from disclosure_model.values import Amount
 
 __all__ = [
@@ -58,8 +58,8 @@ SCHEMA_VERSION = 1
 
 Hook = Callable[[Any, Any], Any]
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _SUBJECT_TAGS: dict[str, type] = {"cells": CellSum, "claims": ClaimSum, "share": Share}
 _SUBJECT_NAMES = {v: k for k, v in _SUBJECT_TAGS.items()}
 _MISSING_KEY = "missing key (every key is required; null states absence)"
@@ -143,6 +143,15 @@ def _enum_hook(cls: type[enum.Enum]) -> Hook:
     return structure
 
 
+class _PartialError(ValidationError):
+    """A list with bad items, carrying the items that could be read (with their positions),
+    so that checks across a report can still judge them."""
+
+    def __init__(self, problems: list[Problem], read: list[tuple[int, Any]]) -> None:
+        super().__init__(problems)
+        self.read = read
+
+
 def _tuple_hook(item_hook: Hook, item_type: Any) -> Hook:
     def structure(value: Any, _t: Any = None) -> tuple[Any, ...]:
         if type(value) is not list:
@@ -153,12 +162,12 @@ def _tuple_hook(item_hook: Hook, item_type: Any) -> Hook:
         problems: list[Problem] = []
         for i, item in enumerate(value):
             try:
-                out.append(item_hook(item, item_type))
+                out.append((i, item_hook(item, item_type)))
             except ValidationError as e:
                 problems.extend(e.under(f"$[{i}]").problems)
         if problems:
-            raise ValidationError(problems)
-        return tuple(out)
+            raise _PartialError(problems, out)
+        return tuple(item for _, item in out)
 
     return structure
 
@@ -185,6 +194,7 @@ def _structure_fields(
     fields: list[tuple[str, str, Any]],
     hooks: Mapping[str, Hook | None],
     allowed_extra: frozenset[str] = frozenset(),
+    partial: dict[str, list[tuple[int, Any]]] | None = None,
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Read every field of a JSON object, collecting each problem with its path."""
     if type(obj) is not dict:
@@ -200,6 +210,10 @@ def _structure_fields(
             continue
         try:
             kwargs[alias] = hook(obj[name], ftype)
+        except _PartialError as e:
+            problems.extend(e.under(f"$.{name}").problems)
+            if partial is not None:
+                partial[name] = e.read
         except ValidationError as e:
             problems.extend(e.under(f"$.{name}").problems)
     if len(obj) != len(kwargs) + len(allowed_extra & obj.keys()):
@@ -317,6 +331,7 @@ class _DeclaredStructurer:
         if type(obj) is not dict:
             return _fail(f"expected an object, got {_describe(obj)}")
         problems: list[Problem] = []
+        values: dict[str, Any] = {}
         for s in self.slots:
             at = f"$.{s.name}"
             if s.name not in obj:
@@ -327,7 +342,7 @@ class _DeclaredStructurer:
                 if s.kind is SlotKind.MONEY:
                     v = self._money(v)
                 elif s.kind in (SlotKind.NESTED, SlotKind.OTHER):
-                    self._hook(s.name, s.type)(v, s.type)
+                    values[s.name] = self._hook(s.name, s.type)(v, s.type)
                     continue
             except ValidationError as e:
                 problems.extend(e.under(at).problems)
@@ -336,6 +351,9 @@ class _DeclaredStructurer:
             if why is not None:
                 problems.append(Problem(at, why))
         problems.extend(Problem(_key_path(k), "unknown key") for k in obj if k not in self.names)
+        whole = getattr(self.cls, "whole_problems", None)
+        if whole is not None:
+            problems.extend(whole(values))
         if not problems:  # pragma: no cover - the fast path accepts whatever passes here
             problems.append(Problem("$", "invalid object"))
         return ValidationError(problems)
@@ -405,11 +423,20 @@ def _report_hook(conv: cattrs.Converter) -> Hook:
             hooks["statistics"] = None  # reported below as a bad format; cannot judge the tables
         else:
             hooks["statistics"] = stats_hooks[typing.cast(ReportFormat, fmt)]
+        partial: dict[str, list[tuple[int, Any]]] = {}
         kwargs, more = _structure_fields(
-            obj, resolved.fields, hooks, allowed_extra=frozenset({"schema_version"})
+            obj,
+            resolved.fields,
+            hooks,
+            allowed_extra=frozenset({"schema_version"}),
+            partial=partial,
         )
         problems.extend(more)
         if problems:
+            # Judge what could be read as a whole too, so every problem is told at once.
+            problems.extend(report_problems(kwargs))
+            if "claims" in partial:
+                problems.extend(_partial_claim_links(obj, kwargs, partial["claims"]))
             raise ValidationError(problems)
         return typing.cast(Report, _build(Report, kwargs))
 
@@ -417,6 +444,25 @@ def _report_hook(conv: cattrs.Converter) -> Hook:
 
 
 _MISSING = object()
+
+
+def _partial_claim_links(
+    obj: dict[str, Any], kwargs: dict[str, Any], read: list[tuple[int, Any]]
+) -> list[Problem]:
+    """Links of the claims that could be read, when some of their neighbours could not."""
+    raw = obj["claims"]  # a list: the claims' hook read some of its items
+    done = {i for i, _ in read}
+    unread = [item for i, item in enumerate(raw) if i not in done]
+    ids = [item.get("id") if isinstance(item, dict) else None for item in unread]
+    known = frozenset(i for i in ids if isinstance(i, str))
+    fmt = kwargs.get("format")
+    sections = kwargs.get("sections")
+    return check_claim_links(
+        read,
+        fmt if isinstance(fmt, ReportFormat) else None,
+        len(sections) if isinstance(sections, tuple) else None,
+        known if len(known) == len(ids) else None,
+    )
 
 
 def _no_bare_statistics(_value: Any, _t: Any = None) -> Any:
@@ -511,7 +557,9 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook_factory(_is_ours, lambda t: _attrs_hook(conv, t))
     conv.register_structure_hook(Report, _report_hook(conv))
 
-    conv.register_unstructure_hook(Decimal, str)
+    # Positional notation, never an exponent ("1E+3" would not read back); the exponent's
+    # decimals survive ("1E-7" is written "0.0000001").
+    conv.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _t: lambda e: e.value
@@ -603,9 +651,37 @@ def _parse(data: str | bytes | bytearray) -> Any:
         raise TypeError(msg)
     text = text.removeprefix("\ufeff")
     try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as e:
         raise _fail(f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    except RecursionError:
+        raise _fail("invalid JSON: nested too deeply") from None
+    except ValueError as e:  # e.g. an integer of more digits than Python converts
+        raise _fail(f"invalid JSON: {e}") from None
+    if _SURROGATE_ESCAPE.search(text):
+        _reject_lone_surrogates(data, "$")
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _reject_lone_surrogates(value: Any, path: str) -> None:
+    """A ``\\ud800`` escape without its pair is no character: it could never be written out."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError.at(
+                path, "a string holds a lone surrogate (not Unicode text)"
+            ) from None
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _reject_lone_surrogates(k, path)
+            _reject_lone_surrogates(v, _key_path(k).replace("$", path, 1))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _reject_lone_surrogates(v, f"{path}[{i}]")
 
 
 def loads(data: str | bytes | bytearray) -> Report:

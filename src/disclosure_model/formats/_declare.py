@@ -253,7 +253,7 @@ def check_value(
             return None
         if not isinstance(value, Amount):
             return f"expected an Amount or null, got {_describe(value)}"
-        if value.value < 0:
+        if value.value.is_signed():  # "-0" too: no amount of money is written with a minus
             return f"an amount of money cannot be negative, got {value.value}"
         return None
     if kind is SlotKind.NESTED:

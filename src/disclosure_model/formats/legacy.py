@@ -9,7 +9,8 @@ the table as an image. Figures a report gives only for several cells together ar
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from attrs import field, frozen
 
@@ -52,20 +53,30 @@ class CombinedFigure:
     value: int
 
 
-def _check_combined(stats: LegacyStatistics) -> list[Problem]:
+def _check_combined(combined: object) -> list[Problem]:
+    """The combined figures are well formed and name counts of one unit."""
+    if not isinstance(combined, tuple):
+        return [Problem("$.combined", f"expected a tuple, got {type(combined).__name__}")]
     specs = LegacyStatistics.cell_specs()
     problems: list[Problem] = []
-    for i, c in enumerate(stats.combined):
+    for i, c in enumerate(combined):
         at = f"$.combined[{i}]"
+        if not isinstance(c, CombinedFigure):
+            problems.append(Problem(at, f"expected a CombinedFigure, got {c!r}"))
+            continue
+        cells: object = c.cells
         if type(c.value) is not int or c.value < 0:
             problems.append(
                 Problem(f"{at}.value", f"expected a non-negative integer, got {c.value!r}")
             )
-        if len(c.cells) < 2 or len(set(c.cells)) != len(c.cells):
+        if not isinstance(cells, tuple):
+            problems.append(Problem(f"{at}.cells", f"expected a tuple, got {cells!r}"))
+            continue
+        if len(cells) < 2 or len(set(cells)) != len(cells):
             problems.append(Problem(f"{at}.cells", "needs two or more distinct cells"))
         units = set()
-        for j, key in enumerate(c.cells):
-            spec = specs.get(key)
+        for j, key in enumerate(cells):
+            spec = specs.get(key) if isinstance(key, str) else None
             if spec is None:
                 problems.append(Problem(f"{at}.cells[{j}]", f"unknown legacy cell {key!r}"))
             elif spec.kind is not CellKind.COUNT:
@@ -402,9 +413,15 @@ class LegacyStatistics(StatisticsBase):
             super().__attrs_post_init__()
         except ValidationError as e:
             problems.extend(e.problems)
-        problems.extend(_check_combined(self))
+        problems.extend(self.whole_problems({"combined": self.combined}))
         if problems:
             raise ValidationError(problems)
+
+    @staticmethod
+    def whole_problems(values: Mapping[str, Any]) -> list[Problem]:
+        """Checks across fields, on whichever fields are given (the JSON reader passes those
+        it could read, so a bad cell does not hide a bad combined figure)."""
+        return _check_combined(values["combined"]) if "combined" in values else []
 
     @classmethod
     def cell_specs(cls) -> dict[str, CellSpec]:
