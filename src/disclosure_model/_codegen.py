@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import enum
 import linecache
+import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from attrs import frozen
 
 from disclosure_model.errors import ValidationError
 
-__all__ = ["Check", "Plan", "compile_structurer"]
+__all__ = ["DECIMAL_TEXT", "Check", "Plan", "compile_structurer"]
+
+#: A decimal as the wire writes it: ASCII digits, an optional minus and fraction, no exponent.
+DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 
 Hook = Callable[[Any, Any], Any]
 
@@ -33,6 +38,7 @@ class Check(enum.Enum):
     STR_OR_NONE = "str?"
     ENUM = "enum"  # a str that is the value of a member; converted to the member
     ENUM_OR_NONE = "enum?"
+    DECIMAL = "decimal"  # a decimal string or an int, converted to Decimal
     MONEY = "money"  # hook, then Amount.value >= 0 (or None)
     HOOK = "hook"  # anything else: a structure hook that raises ValidationError
 
@@ -57,10 +63,36 @@ _CONDITIONS = {
     Check.STR_OR_NONE: "({v} is None or {v}.__class__ is str)",
     Check.ENUM: "{v} is not None",
     Check.ENUM_OR_NONE: "({v} is not None or r{i} is None)",
+    Check.DECIMAL: "{v} is not None",
     Check.MONEY: "({v} is None or not {v}.value.is_signed())",
 }
 
 _counter = [0]
+
+
+def _read(i: int, p: Plan, env: dict[str, Any]) -> list[str]:
+    """The lines that read field ``i`` into ``v{i}`` (converted, or None if it cannot be)."""
+    v, key, pad = f"v{i}", repr(p.key), " " * 12
+    if p.check in (Check.HOOK, Check.MONEY):
+        env[f"h{i}"] = p.hook
+        env[f"t{i}"] = p.type
+        return [f"{pad}{v} = h{i}(obj[{key}], t{i})"]
+    if p.check is Check.DECIMAL:
+        env["Decimal"] = Decimal
+        env["decimal_text"] = DECIMAL_TEXT.match
+        return [
+            f"{pad}r{i} = obj[{key}]",
+            f"{pad}{v} = Decimal(r{i}) if (r{i}.__class__ is str and decimal_text(r{i}))"
+            f" or r{i}.__class__ is int else None",
+        ]
+    if p.check in (Check.ENUM, Check.ENUM_OR_NONE):
+        assert p.enum_type is not None
+        env[f"by{i}"] = {m.value: m for m in p.enum_type}
+        return [
+            f"{pad}r{i} = obj[{key}]",
+            f"{pad}{v} = by{i}.get(r{i}) if r{i}.__class__ is str else None",
+        ]
+    return [f"{pad}{v} = obj[{key}]"]
 
 
 def compile_structurer(
@@ -70,13 +102,15 @@ def compile_structurer(
     *,
     direct: bool,
     post_init: bool = False,
+    tag: tuple[str, str] | None = None,
 ) -> Hook:
     """Generate the fast structurer of ``cls``.
 
     With ``direct`` the object is built without calling ``__init__``: for classes whose
     fields have no validators of their own, so that what ``__init__`` would check is what
     the fast path has checked, plus ``__attrs_post_init__``, which ``post_init`` calls.
-    Otherwise the object is built through the constructor.
+    Otherwise the object is built through the constructor. ``tag`` is a key and the
+    constant it must hold (a union member's ``"type"``), read besides the fields.
     """
     env: dict[str, Any] = {
         "cls": cls,
@@ -85,25 +119,17 @@ def compile_structurer(
         "new": object.__new__,
     }
     lines = ["def structure(obj, _t=None):"]
-    lines.append(f"    if obj.__class__ is dict and len(obj) == {len(plans)}:")
+    size = len(plans) + (tag is not None)
+    lines.append(f"    if obj.__class__ is dict and len(obj) == {size}:")
     lines.append("        try:")
     conditions = []
+    if tag is not None:
+        lines.append(f"            tag = obj[{tag[0]!r}]")
+        conditions.append(f"tag == {tag[1]!r}")
     for i, p in enumerate(plans):
-        v = f"v{i}"
-        key = repr(p.key)
-        if p.check in (Check.HOOK, Check.MONEY):
-            env[f"h{i}"] = p.hook
-            env[f"t{i}"] = p.type
-            lines.append(f"            {v} = h{i}(obj[{key}], t{i})")
-        elif p.check in (Check.ENUM, Check.ENUM_OR_NONE):
-            assert p.enum_type is not None
-            env[f"by{i}"] = {m.value: m for m in p.enum_type}
-            lines.append(f"            r{i} = obj[{key}]")
-            lines.append(f"            {v} = by{i}.get(r{i}) if r{i}.__class__ is str else None")
-        else:
-            lines.append(f"            {v} = obj[{key}]")
+        lines.extend(_read(i, p, env))
         if p.check is not Check.HOOK:
-            conditions.append(_CONDITIONS[p.check].format(v=v, i=i))
+            conditions.append(_CONDITIONS[p.check].format(v=f"v{i}", i=i))
     lines.append("        except (KeyError, ValidationError):")
     lines.append("            raise slow(obj) from None")
     if conditions:

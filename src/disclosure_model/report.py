@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -142,14 +142,15 @@ class Section:
         _raise_if(problems)
 
 
-def _operands(claim: Claim) -> Iterator[tuple[str, CellSum | ClaimSum]]:
+def _operands(claim: Claim) -> tuple[tuple[str, CellSum | ClaimSum], ...]:
     about = claim.about
-    if isinstance(about, Share):
-        if about.numerator is not None:
-            yield ".about.numerator", about.numerator
-        yield ".about.denominator", about.denominator
-    elif about is not None:
-        yield ".about", about
+    if about is None:
+        return ()
+    if type(about) is Share:
+        if about.numerator is None:
+            return ((".about.denominator", about.denominator),)
+        return ((".about.numerator", about.numerator), (".about.denominator", about.denominator))
+    return ((".about", about),)  # type: ignore[return-value]  # CellSum or ClaimSum
 
 
 _FIELD_TYPES: dict[str, tuple[type, ...]] = {
@@ -226,39 +227,48 @@ def check_claim_links(
     could not be read (the JSON reader passes them, so they are not reported as missing;
     ``None`` when some of those ids are not known either, so no id is reported missing).
     """
-    problems = []
+    problems: list[Problem] = []
     ids: dict[str, int] = {}
     for i, c in claims:
         if c.id in ids:
             problems.append(Problem(f"$.claims[{i}].id", f"duplicate claim id {c.id!r}"))
         ids.setdefault(c.id, i)
-    catalogue = STATISTICS_CLASSES[fmt].catalogue() if fmt is not None else None
+    cells = STATISTICS_CLASSES[fmt].catalogue().paths if fmt is not None else None
+    # Plain loops: this runs for every report loaded, and most claims are fine.
     for i, c in claims:
-        at = f"$.claims[{i}]"
         if sections is not None and c.section is not None and c.section >= sections:
             problems.append(
-                Problem(f"{at}.section", f"no section {c.section}: the report has {sections}")
+                Problem(
+                    f"$.claims[{i}].section", f"no section {c.section}: the report has {sections}"
+                )
             )
         for where, operand in _operands(c):
             if isinstance(operand, CellSum):
-                if catalogue is None:
+                if cells is None:
                     continue
-                problems.extend(
-                    Problem(
-                        f"{at}{where}.paths[{j}]", f"{catalogue.format.value} has no cell {p!r}"
-                    )
-                    for j, p in enumerate(operand.paths)
-                    if p not in catalogue
-                )
+                for j, p in enumerate(operand.paths):
+                    if p not in cells:
+                        problems.append(
+                            Problem(
+                                f"$.claims[{i}]{where}.paths[{j}]",
+                                f"{_fmt_name(fmt)} has no cell {p!r}",
+                            )
+                        )
                 continue
             for j, ref in enumerate(operand.ids):
                 if ref == c.id:
-                    problems.append(
-                        Problem(f"{at}{where}.ids[{j}]", "a claim cannot refer to itself")
-                    )
+                    why = "a claim cannot refer to itself"
                 elif ref not in ids and other_ids is not None and ref not in other_ids:
-                    problems.append(Problem(f"{at}{where}.ids[{j}]", f"no claim with id {ref!r}"))
+                    why = f"no claim with id {ref!r}"
+                else:
+                    continue
+                problems.append(Problem(f"$.claims[{i}]{where}.ids[{j}]", why))
     return problems
+
+
+def _fmt_name(fmt: ReportFormat | None) -> str:
+    """The format's value for messages."""
+    return fmt.value if fmt is not None else "the format"
 
 
 def report_problems(values: Mapping[str, Any]) -> list[Problem]:

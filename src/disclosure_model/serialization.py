@@ -33,7 +33,7 @@ from typing import IO, Any
 import attrs
 import cattrs
 
-from disclosure_model._codegen import Check, Plan, compile_structurer
+from disclosure_model._codegen import DECIMAL_TEXT, Check, Plan, compile_structurer
 from disclosure_model.claims import CellSum, ClaimSum, Share
 from disclosure_model.errors import Problem, ValidationError
 from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat, Statistics
@@ -58,7 +58,6 @@ SCHEMA_VERSION = 1
 
 Hook = Callable[[Any, Any], Any]
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _SUBJECT_TAGS: dict[str, type] = {"cells": CellSum, "claims": ClaimSum, "share": Share}
 _SUBJECT_NAMES = {v: k for k, v in _SUBJECT_TAGS.items()}
@@ -107,7 +106,7 @@ def _structure_str(value: Any, _t: Any = None) -> str:
 def _structure_decimal(value: Any, _t: Any = None) -> Decimal:
     if type(value) is int:
         return Decimal(value)
-    if type(value) is str and _DECIMAL.match(value):
+    if type(value) is str and DECIMAL_TEXT.match(value):
         try:
             return Decimal(value)
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid numerals
@@ -264,6 +263,8 @@ def _plan_for(conv: cattrs.Converter, name: str, alias: str, ftype: Any) -> Plan
     check = simple.get(ftype)
     if check is not None:
         return Plan(name, alias, check)
+    if ftype is Decimal:
+        return Plan(name, alias, Check.DECIMAL)
     if isinstance(ftype, type) and issubclass(ftype, enum.Enum):
         return Plan(name, alias, Check.ENUM, enum_type=ftype)
     if _is_optional(ftype):
@@ -273,11 +274,13 @@ def _plan_for(conv: cattrs.Converter, name: str, alias: str, ftype: Any) -> Plan
     return Plan(name, alias, Check.HOOK, hook=conv.get_structure_hook(ftype), type=ftype)
 
 
-def _attrs_hook(conv: cattrs.Converter, cls: type) -> Hook:
+def _attrs_hook(conv: cattrs.Converter, cls: type, tag: tuple[str, str] | None = None) -> Hook:
     fields = _init_fields(cls)
     hooks = {n: conv.get_structure_hook(t) for n, _, t in fields}
 
     def slow(obj: Any) -> ValidationError:
+        if tag is not None and type(obj) is dict:  # the tag was checked by the union's hook
+            obj = {k: v for k, v in obj.items() if k != tag[0]}
         kwargs, problems = _structure_fields(obj, fields, hooks)
         if problems:
             return ValidationError(problems)
@@ -292,7 +295,7 @@ def _attrs_hook(conv: cattrs.Converter, cls: type) -> Hook:
     # __attrs_post_init__ (the class's own checks), so the object is built directly.
     direct = all(a.validator is None and a.init for a in attrs.fields(cls))
     post_init = hasattr(cls, "__attrs_post_init__")
-    return compile_structurer(cls, plans, slow, direct=direct, post_init=post_init)
+    return compile_structurer(cls, plans, slow, direct=direct, post_init=post_init, tag=tag)
 
 
 class _DeclaredStructurer:
@@ -379,20 +382,19 @@ def _subject_hook(conv: cattrs.Converter, union: Any) -> Hook:
     """Structurer of a union of claim subjects, told apart by their ``type`` tag."""
     members = {_SUBJECT_NAMES[cls]: cls for cls in typing.get_args(union)}
     allowed = ", ".join(json.dumps(t) for t in members)
-    hooks: dict[type, Hook] = {}
+    hooks: dict[str, Hook] = {}
 
     def structure(obj: Any, _t: Any = None) -> Any:
         if type(obj) is not dict:
             raise _fail(f"expected an object, got {_describe(obj)}")
         tag = obj.get("type")
         cls = members.get(tag) if type(tag) is str else None
-        if cls is None:
+        if cls is None or type(tag) is not str:
             raise ValidationError.at("$.type", f"expected one of {allowed}, got {_describe(tag)}")
-        body = {k: v for k, v in obj.items() if k != "type"}
-        hook = hooks.get(cls)
-        if hook is None:  # resolved on first use: Share itself refers to an operand union
-            hook = hooks[cls] = conv.get_structure_hook(cls)
-        return hook(body, cls)
+        hook = hooks.get(tag)
+        if hook is None:  # made on first use: Share itself refers to an operand union
+            hook = hooks[tag] = _attrs_hook(conv, cls, tag=("type", tag))
+        return hook(obj, cls)
 
     return structure
 
@@ -658,7 +660,7 @@ def _parse(data: str | bytes | bytearray) -> Any:
         raise _fail("invalid JSON: nested too deeply") from None
     except ValueError as e:  # e.g. an integer of more digits than Python converts
         raise _fail(f"invalid JSON: {e}") from None
-    if _SURROGATE_ESCAPE.search(text):
+    if ("\\ud" in text or "\\uD" in text) and _SURROGATE_ESCAPE.search(text):
         _reject_lone_surrogates(data, "$")
     return data
 

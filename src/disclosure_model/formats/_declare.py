@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import enum
 import typing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -338,10 +339,15 @@ class Catalogue:
     format: ReportFormat
     entries: tuple[Entry, ...]
     _index: dict[str, Entry] = field(init=False, eq=False, repr=False)
+    _view: Mapping[str, Entry] = field(init=False, eq=False, repr=False)
 
     @_index.default
     def _build_index(self) -> dict[str, Entry]:
         return _entries_index(self.entries)
+
+    @_view.default
+    def _build_view(self) -> Mapping[str, Entry]:
+        return MappingProxyType(self._index)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -362,6 +368,11 @@ class Catalogue:
     def get(self, path: str) -> Entry | None:
         """The entry at ``path``, or ``None``."""
         return self._index.get(path)
+
+    @property
+    def paths(self) -> Mapping[str, Entry]:
+        """Entries by path (a read-only view: ``path in catalogue.paths`` is a dict lookup)."""
+        return self._view
 
     def tables(self) -> tuple[str, ...]:
         """The table keys, in form order."""
