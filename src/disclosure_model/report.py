@@ -22,8 +22,6 @@ __all__ = [
     "Report",
     "Section",
     "Source",
-    "check_claim_links",
-    "report_problems",
 ]
 
 
