@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from disclosure_model import examples
+from disclosure_model.checks import CheckResult, Finding, Outcome, Rule, Severity, check, rules
 from disclosure_model.claims import Approximation, CellSum, Claim, ClaimKind, ClaimSum, Share
 from disclosure_model.errors import (
     DisclosureModelError,
@@ -48,19 +49,24 @@ __all__ = [
     "Catalogue",
     "CellKind",
     "CellSum",
+    "CheckResult",
     "Claim",
     "ClaimKind",
     "ClaimSum",
     "DisclosureModelError",
     "Entry",
+    "Finding",
     "LegacyStatistics",
     "MoneyUnit",
     "Organ",
     "OrganLevel",
+    "Outcome",
     "Problem",
     "Report",
     "ReportFormat",
+    "Rule",
     "Section",
+    "Severity",
     "Share",
     "Source",
     "Statistics2019",
@@ -69,6 +75,7 @@ __all__ = [
     "UnknownExampleError",
     "ValidationError",
     "catalogue",
+    "check",
     "dump",
     "dumps",
     "examples",
@@ -76,6 +83,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "rules",
     "to_dict",
 ]
 

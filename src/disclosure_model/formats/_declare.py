@@ -34,7 +34,9 @@ __all__ = [
     "CellValue",
     "Declared",
     "Entry",
+    "Identity",
     "Label",
+    "Relation",
     "ReportFormat",
     "RowSpec",
     "Slot",
@@ -47,6 +49,7 @@ __all__ = [
     "row",
     "slots",
     "sum_rows",
+    "sums",
     "table",
 ]
 
@@ -264,6 +267,35 @@ def check_value(
     return None
 
 
+class Relation(enum.Enum):
+    """How the two sides of an :class:`Identity` compare."""
+
+    EQUAL = "=="
+    AT_MOST = "<="
+    AT_LEAST = ">="
+
+
+@frozen
+class Identity:
+    """An arithmetic rule between cells, declared where the cells are declared.
+
+    ``left`` and ``right`` are sums of field names of the class the identity is declared on:
+    columns of a row class (checked in every row of that class), rows of a table class
+    (checked in every column), or cells of a statistics class. An empty side is zero.
+    ``code`` names the rule in the rule catalogue.
+    """
+
+    code: str
+    left: tuple[str, ...]
+    relation: Relation
+    right: tuple[str, ...]
+
+
+def sums(code: str, total: str, parts: Sequence[str]) -> Identity:
+    """``total`` equals the sum of ``parts``."""
+    return Identity(code, (total,), Relation.EQUAL, tuple(parts))
+
+
 class Declared:
     """Mixin of every declared class: checks each cell's type and sign on construction.
 
@@ -272,6 +304,9 @@ class Declared:
     """
 
     __slots__ = ()
+
+    #: The arithmetic rules between this class's fields (see :class:`Identity`).
+    IDENTITIES: ClassVar[tuple[Identity, ...]] = ()
 
     def __attrs_post_init__(self) -> None:
         problems = [

@@ -6,11 +6,28 @@ its first twenty rows are declared once here; table 四 (reviews and lawsuits) i
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from attrs import frozen
 
-from disclosure_model.formats._declare import Declared, cell, row, sum_rows
+from disclosure_model.formats._declare import (
+    Declared,
+    Identity,
+    Relation,
+    cell,
+    row,
+    sum_rows,
+    sums,
+)
 
-__all__ = ["ApplicantCounts", "ApplicationsBase", "CaseOutcomes", "ReviewsLitigation"]
+__all__ = [
+    "OUTCOME_ROWS",
+    "ApplicantCounts",
+    "ApplicationsBase",
+    "CaseOutcomes",
+    "ReviewsLitigation",
+    "table3_identities",
+]
 
 _LEGAL = (("法人或其他组织", "legal persons or other organisations"),)
 
@@ -34,6 +51,22 @@ class ApplicantCounts(Declared):
     )
     legal_other: int | None = cell("其他", "其他", "other organisations", groups=_LEGAL)
     total: int | None = cell("总计", "总计", "total")
+
+    IDENTITIES: ClassVar[tuple[Identity, ...]] = (
+        # R-02: the 总计 column is the sum of the six applicant columns.
+        sums(
+            "R-02",
+            "total",
+            (
+                "natural_person",
+                "legal_commercial",
+                "legal_research",
+                "legal_public_welfare",
+                "legal_law_service",
+                "legal_other",
+            ),
+        ),
+    )
 
     @property
     def legal_subtotal(self) -> int | None:
@@ -242,6 +275,10 @@ class CaseOutcomes(Declared):
     pending: int | None = cell("尚未审结", "尚未审结", "pending")
     total: int | None = cell("总计", "总计", "total")
 
+    IDENTITIES: ClassVar[tuple[Identity, ...]] = (
+        sums("R-05", "total", ("upheld", "corrected", "other", "pending")),
+    )
+
 
 @frozen(kw_only=True)
 class ReviewsLitigation(Declared):
@@ -269,3 +306,43 @@ class ReviewsLitigation(Declared):
     def litigation(self) -> CaseOutcomes:
         """All lawsuits (both blocks), per column; the form prints no such block."""
         return sum_rows([self.litigation_direct, self.litigation_after_review])
+
+
+#: Outcome rows （一） to （五） of table 三, common to both formats, in form order.
+OUTCOME_ROWS = (
+    "granted",
+    "partially_granted",
+    "denied_state_secret",
+    "denied_law_prohibited",
+    "denied_security_stability",
+    "denied_third_party",
+    "denied_internal_affairs",
+    "denied_process_info",
+    "denied_enforcement_file",
+    "denied_admin_query",
+    "unable_not_held",
+    "unable_needs_creation",
+    "unable_unclear",
+    "not_processed_petition",
+    "not_processed_duplicate",
+    "not_processed_publication",
+    "not_processed_excessive",
+    "not_processed_confirm_reissue",
+)
+
+
+def table3_identities(other_rows: tuple[str, ...]) -> tuple[Identity, ...]:
+    """The identities of table 三, given the format's rows of （六）其他处理."""
+    return (
+        # R-01: the form's own 勾稽关系 note, 第一项加第二项之和，等于第三项加第四项之和.
+        Identity(
+            "R-01",
+            ("new_received", "carried_over"),
+            Relation.EQUAL,
+            ("results_total", "carried_forward"),
+        ),
+        # R-03: （七）总计 is the sum of the outcome rows (one outcome per application).
+        sums("R-03", "results_total", OUTCOME_ROWS + other_rows),
+        # R-07: what is carried forward cannot exceed this year's workload.
+        Identity("R-07", ("carried_forward",), Relation.AT_MOST, ("new_received", "carried_over")),
+    )

@@ -8,6 +8,8 @@ from attrs import frozen
 
 from disclosure_model.formats._declare import (
     Declared,
+    Identity,
+    Relation,
     ReportFormat,
     StatisticsBase,
     cell,
@@ -19,6 +21,7 @@ from disclosure_model.formats._shared import (
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
+    table3_identities,
 )
 from disclosure_model.values import Amount, CellKind, Unit
 
@@ -45,6 +48,10 @@ class DocumentCounts2019(Declared):
         "对外公开总数量", "对外公开总数量", "published in total", kind=CellKind.STOCK
     )
 
+    IDENTITIES: ClassVar[tuple[Identity, ...]] = (
+        Identity("R-19-01", ("new_published",), Relation.AT_MOST, ("published_total",)),
+    )
+
 
 @frozen(kw_only=True)
 class ItemCounts(Declared):
@@ -62,6 +69,10 @@ class ItemCounts(Declared):
     )
     decisions: int | None = cell("处理决定数量", "处理决定数量", "decisions made")
 
+    IDENTITIES: ClassVar[tuple[Identity, ...]] = (
+        Identity("R-19-02", ("items_prev_year", "items_change"), Relation.AT_LEAST, ()),
+    )
+
 
 @frozen(kw_only=True)
 class FeeItems(Declared):
@@ -77,6 +88,8 @@ class FeeItems(Declared):
     items_change: int | None = cell(
         "本年增/减", "本年增/减", "change this year", kind=CellKind.CHANGE, unit=Unit.ITEM
     )
+
+    IDENTITIES: ClassVar[tuple[Identity, ...]] = ItemCounts.IDENTITIES
 
 
 @frozen(kw_only=True)
@@ -145,6 +158,8 @@ class ActiveDisclosure2019(Declared):
 @frozen(kw_only=True)
 class Applications2019(ApplicationsBase):
     """Table 三 of the 2019 format (23 rows × 7 columns; （六）其他处理 is a single row)."""
+
+    IDENTITIES: ClassVar[tuple[Identity, ...]] = table3_identities(("other_total",))
 
     other_total: ApplicantCounts = row(
         ApplicantCounts, "三(六)", "（六）其他处理", "(6) handled otherwise", groups=RESULTS_GROUP

@@ -8,6 +8,8 @@ from attrs import frozen
 
 from disclosure_model.formats._declare import (
     Declared,
+    Identity,
+    Relation,
     ReportFormat,
     StatisticsBase,
     cell,
@@ -21,6 +23,7 @@ from disclosure_model.formats._shared import (
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
+    table3_identities,
 )
 from disclosure_model.values import Amount, CellKind, Unit
 
@@ -42,6 +45,10 @@ class DocumentCounts2021(Declared):
     repealed: int | None = cell("本年废止件数", "本年废止件数", "repealed this year")
     in_force: int | None = cell(
         "现行有效件数", "现行有效件数", "currently in force", kind=CellKind.STOCK
+    )
+
+    IDENTITIES: ClassVar[tuple[Identity, ...]] = (
+        Identity("R-21-02", ("issued",), Relation.AT_MOST, ("in_force", "repealed")),
     )
 
 
@@ -132,6 +139,10 @@ class Applications2021(ApplicationsBase):
         "四",
         "四、结转下年度继续办理",
         "IV. carried forward to next year",
+    )
+
+    IDENTITIES: ClassVar[tuple[Identity, ...]] = table3_identities(
+        ("other_no_correction", "other_unpaid_fee", "other_other")
     )
 
     @property

@@ -18,11 +18,14 @@ from disclosure_model.errors import Problem, ValidationError
 from disclosure_model.formats._declare import (
     SPEC,
     CellSpec,
+    Identity,
     Label,
+    Relation,
     ReportFormat,
     StatisticsBase,
     TableSpec,
     cell,
+    sums,
 )
 from disclosure_model.values import Amount, CellKind, Unit
 
@@ -38,6 +41,14 @@ _G9 = (("九、政府信息公开会议和培训情况", "IX. meetings and train
 
 _T = Unit.TIMES
 _E = Unit.ENTRY
+_REFUSED_REASONS = (
+    "refused_state_secret",
+    "refused_commercial_secret",
+    "refused_privacy",
+    "refused_security_stability",
+    "refused_not_gov_info",
+    "refused_other_legal",
+)
 
 
 @frozen(kw_only=True)
@@ -406,6 +417,65 @@ class LegacyStatistics(StatisticsBase):
         groups=_G9,
     )
     combined: tuple[CombinedFigure, ...] = field(default=())
+
+    IDENTITIES: ClassVar[tuple[Identity, ...]] = (
+        sums(
+            "P-01",
+            "applications_received",
+            ("received_in_person", "received_fax", "received_online", "received_letter"),
+        ),
+        sums("P-02", "applications_completed", ("completed_on_time", "completed_extended")),
+        sums(
+            "P-03",
+            "applications_replied",
+            (
+                "reply_already_public",
+                "reply_granted",
+                "reply_partially_granted",
+                "reply_refused",
+                "reply_not_this_organ",
+                "reply_not_exist",
+                "reply_ask_amend",
+                "reply_other_channel",
+            ),
+        ),
+        Identity("P-04", _REFUSED_REASONS, Relation.AT_MOST, ("reply_refused",)),
+        sums("P-05", "reply_refused", _REFUSED_REASONS),
+        sums("P-07", "staff_total", ("staff_full_time", "staff_part_time")),
+        sums("P-08", "review_total", ("review_upheld", "review_corrected", "review_other")),
+        sums(
+            "P-08",
+            "litigation_total",
+            ("litigation_upheld", "litigation_corrected", "litigation_other"),
+        ),
+        sums(
+            "P-08",
+            "complaints_total",
+            ("complaints_upheld", "complaints_corrected", "complaints_other"),
+        ),
+        # Each item is counted once in the total however many channels carried it.
+        Identity(
+            "P-09",
+            (
+                "channel_gazette",
+                "channel_website",
+                "channel_weibo",
+                "channel_weixin",
+                "channel_other",
+            ),
+            Relation.AT_LEAST,
+            ("proactive_total",),
+        ),
+        Identity(
+            "P-10",
+            ("proactive_normative_docs",),
+            Relation.AT_MOST,
+            ("normative_docs_issued_total",),
+        ),
+        Identity("P-11", ("applications_replied",), Relation.EQUAL, ("applications_completed",)),
+        Identity("P-12", ("applications_completed",), Relation.AT_MOST, ("applications_received",)),
+        Identity("P-14", ("trainees",), Relation.AT_LEAST, ("training_sessions",)),
+    )
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

@@ -1,0 +1,67 @@
+"""Consistency checks: every rule of every format, run on a report, returned as findings.
+
+>>> import disclosure_model as dm
+>>> result = dm.check(dm.examples.load("huaian-2024"))
+>>> result.ok
+True
+"""
+
+from __future__ import annotations
+
+from disclosure_model.checks._catalogue import RULES, Rule, RuleKind, RuleSource, rule, rules
+from disclosure_model.checks._claims import check_claims
+from disclosure_model.checks._continuity import check_continuity
+from disclosure_model.checks._findings import (
+    CheckResult,
+    ClaimDetail,
+    Finding,
+    Involved,
+    Outcome,
+    Severity,
+)
+from disclosure_model.checks._identities import check_identities
+from disclosure_model.checks._meta import check_meta
+from disclosure_model.report import Report
+
+__all__ = [
+    "RULES",
+    "CheckResult",
+    "ClaimDetail",
+    "Finding",
+    "Involved",
+    "Outcome",
+    "Rule",
+    "RuleKind",
+    "RuleSource",
+    "Severity",
+    "check",
+    "rule",
+    "rules",
+]
+
+
+def check(
+    report: Report,
+    *,
+    previous: Report | None = None,
+    lenient: bool = False,
+    locale: str = "zh_CN",
+) -> CheckResult:
+    """Run every rule that applies to ``report``; nothing is raised for bad data.
+
+    With ``previous`` (the same organ's report for the year before), the rules across two
+    reports run too. In the default strict mode a rule that needs a blank cell is *not
+    assessable*; ``lenient=True`` reads blanks as 0 and each finding says which. ``locale``
+    formats the numbers in the messages (both languages are always given).
+    """
+    if not isinstance(report, Report):
+        msg = f"check() takes a Report, got {type(report).__name__}"
+        raise TypeError(msg)
+    findings = [
+        *check_identities(report.statistics, lenient=lenient, locale=locale),
+        *check_claims(report, lenient=lenient, locale=locale),
+        *check_meta(report, locale=locale),
+    ]
+    if previous is not None:
+        findings.extend(check_continuity(report, previous, lenient=lenient, locale=locale))
+    return CheckResult(findings=tuple(findings), lenient=lenient)

@@ -1,0 +1,251 @@
+"""Figures and percentages stated in the text, checked against what they are about.
+
+A stated value with ``d`` decimals stands for an interval: written by rounding half up, it
+covers ``[v − ½·10⁻ᵈ, v + ½·10⁻ᵈ)``; written by truncating, ``[v, v + 10⁻ᵈ)``. A value that
+fits the first interval gets no finding; one that fits only the second gets an information
+finding (C-02); one that fits neither is wrong: an error when it contradicts the tables
+(R-08), a warning when it contradicts the text's other figures (C-01). Integers are exact.
+Arithmetic is exact (fractions), so no rounding of our own enters the verdict.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from disclosure_model.checks._catalogue import rule
+from disclosure_model.checks._findings import ClaimDetail, Finding, Involved, Outcome
+from disclosure_model.claims import Approximation, CellSum, Claim, ClaimKind, ClaimSum, Share
+from disclosure_model.formatting import format_decimal_exactly
+from disclosure_model.report import Report
+from disclosure_model.values import Amount
+
+__all__ = ["check_claims"]
+
+Operand = CellSum | ClaimSum
+
+
+class _BlankCellsError(Exception):
+    """An operand needs a cell the report does not state."""
+
+    def __init__(self, paths: list[str]) -> None:
+        super().__init__(paths)
+        self.paths = paths
+
+
+def _value(
+    report: Report, operand: Operand, *, lenient: bool, zeroed: list[str], cells: list[Involved]
+) -> Fraction:
+    """The exact value of an operand: a sum of cells or of stated figures."""
+    total = Fraction(0)
+    if isinstance(operand, ClaimSum):
+        for claim_id in operand.ids:
+            other = report.claim(claim_id)
+            cells.append(Involved(f"$.claims[{_index(report, claim_id)}]", other.magnitude))
+            total += Fraction(other.magnitude)
+        return total
+    blank = []
+    for path in operand.paths:
+        value = report.statistics.cell(path)
+        amount = value.value if isinstance(value, Amount) else value
+        cells.append(Involved(f"$.statistics.{path}", amount))
+        if amount is None:
+            blank.append(path)
+        else:
+            total += Fraction(amount)
+    if blank:
+        if not lenient:
+            raise _BlankCellsError(blank)
+        zeroed.extend(f"$.statistics.{p}" for p in blank)
+    return total
+
+
+def _index(report: Report, claim_id: str) -> int:
+    return next(i for i, c in enumerate(report.claims) if c.id == claim_id)
+
+
+def _step(claim: Claim) -> Fraction:
+    """One unit in the last written decimal place."""
+    return Fraction(1, 10**claim.decimals)
+
+
+def _fits_rounded(x: Fraction, claim: Claim, scale: int) -> bool:
+    v = Fraction(claim.value) * scale
+    half = _step(claim) / 2 * scale
+    approx = claim.approximation
+    if approx is Approximation.EXACT:
+        return v - half <= x < v + half
+    if approx is Approximation.MORE_THAN:
+        return x > v - half
+    if approx is Approximation.AT_LEAST:
+        return x >= v - half
+    if approx is Approximation.LESS_THAN:
+        return x < v + half
+    if approx is Approximation.AT_MOST:
+        return x < v + half
+    # ABOUT: the stated value is a round figure; accept anything within a tenth of it.
+    return abs(x - v) <= max(abs(v) / 10, half)
+
+
+def _fits_truncated(x: Fraction, claim: Claim, scale: int) -> bool:
+    v = Fraction(claim.value) * scale
+    return claim.approximation is Approximation.EXACT and v <= x < v + _step(claim) * scale
+
+
+def _decimal(x: Fraction, places: int) -> Decimal:
+    q = Decimal(1).scaleb(-places)
+    return (Decimal(x.numerator) / Decimal(x.denominator)).quantize(q, rounding=ROUND_HALF_UP)
+
+
+def _operands(claim: Claim) -> list[Operand]:
+    about = claim.about
+    if isinstance(about, Share):
+        return [o for o in (about.numerator, about.denominator) if o is not None]
+    return [about] if about is not None else []
+
+
+def _against_tables(claim: Claim) -> bool:
+    return any(isinstance(o, CellSum) for o in _operands(claim))
+
+
+def check_claims(report: Report, *, lenient: bool, locale: str) -> list[Finding]:
+    """Check every claim that says what it is about."""
+    out = []
+    for i, claim in enumerate(report.claims):
+        if claim.about is None:
+            continue
+        finding = _ClaimCheck(report, i, claim, lenient=lenient, locale=locale).run()
+        if finding is not None:
+            out.append(finding)
+    return out
+
+
+class _ClaimCheck:
+    """One claim being checked, with the values read along the way."""
+
+    def __init__(
+        self, report: Report, index: int, claim: Claim, *, lenient: bool, locale: str
+    ) -> None:
+        self.report = report
+        self.index = index
+        self.claim = claim
+        self.lenient = lenient
+        self.locale = locale
+        self.cells: list[Involved] = []
+        self.zeroed: list[str] = []
+
+    def value(self, operand: Operand) -> Fraction:
+        return _value(
+            self.report, operand, lenient=self.lenient, zeroed=self.zeroed, cells=self.cells
+        )
+
+    def run(self) -> Finding | None:
+        claim, about = self.claim, self.claim.about
+        try:
+            if isinstance(about, Share):
+                denominator = self.value(about.denominator)
+                if about.numerator is None:
+                    return self.unknown_numerator(denominator)
+                numerator = self.value(about.numerator)
+                if denominator == 0:
+                    return self.not_assessable("分母为 0", "the denominator is 0")
+                computed = numerator * 100 / denominator
+                scale = 1
+            else:
+                assert about is not None
+                computed = self.value(about)
+                scale = claim.scale
+        except _BlankCellsError as blank:
+            return self.not_assessable(
+                f"{len(blank.paths)} 个单元格未填报", "cells it needs are blank"
+            )
+        if _fits_rounded(computed, claim, scale):
+            return None
+        return self.mismatch(computed, scale)
+
+    def unknown_numerator(self, denominator: Fraction) -> Finding | None:
+        """A share of a known whole with no stated part: some whole number must give it."""
+        claim = self.claim
+        if denominator == 0 or denominator.denominator != 1:
+            return None  # nothing to count out of
+        whole = denominator.numerator
+        v, half = Fraction(claim.value), _step(claim) / 2
+        k = math.ceil((v - half) * whole / 100)
+        if 0 <= k <= whole and Fraction(k * 100, whole) < v + half:
+            return None
+        k = math.ceil(v * whole / 100)
+        if (
+            claim.approximation is Approximation.EXACT
+            and 0 <= k <= whole
+            and Fraction(k * 100, whole) < v + _step(claim)
+        ):
+            return self.mismatch(Fraction(k * 100, whole), 1)
+        r = rule("C-03")
+        stated = format_decimal_exactly(claim.value, locale=self.locale)
+        fields = {"text": claim.text, "stated": stated, "denominator": whole}
+        return self.finding(
+            r.code, None, r.template.zh.format(**fields), r.template.en.format(**fields)
+        )
+
+    def not_assessable(self, why_zh: str, why_en: str) -> Finding:
+        claim = self.claim
+        code = "R-08" if _against_tables(claim) else "C-01"
+        return self.finding(
+            code,
+            None,
+            f"“{claim.text}”：{why_zh}，无法核对。",
+            f"“{claim.text}”: {why_en}, so not checked.",
+            outcome=Outcome.NOT_ASSESSABLE,
+        )
+
+    def mismatch(self, computed: Fraction, scale: int) -> Finding:
+        claim, locale = self.claim, self.locale
+        percent = claim.kind is ClaimKind.PERCENT
+        unit = "%" if percent else ""
+        truncated = _fits_truncated(computed, claim, scale)
+        # Enough decimals to see the difference: one more than stated for a truncation.
+        places = claim.decimals + 1 if truncated else max(claim.decimals, 2 if percent else 0)
+        shown = _decimal(computed / scale, places)
+        code = "C-02" if truncated else ("R-08" if _against_tables(claim) else "C-01")
+        r = rule(code)
+        fields = {
+            "text": claim.text,
+            "stated": format_decimal_exactly(claim.value, locale=locale) + unit,
+            "computed": format_decimal_exactly(shown, locale=locale) + unit,
+            "rounded": format_decimal_exactly(
+                _decimal(computed / scale, claim.decimals), locale=locale
+            )
+            + unit,
+        }
+        return self.finding(
+            code, shown, r.template.zh.format(**fields), r.template.en.format(**fields)
+        )
+
+    def finding(
+        self,
+        code: str,
+        computed: Decimal | None,
+        zh: str,
+        en: str,
+        *,
+        outcome: Outcome = Outcome.FAIL,
+    ) -> Finding:
+        if self.zeroed:
+            zh += f"（宽松模式：{len(self.zeroed)} 个未填报单元格按 0 计）"
+            en += f" (lenient: {len(self.zeroed)} blank cells read as 0)"
+        r = rule(code)
+        claim = self.claim
+        return Finding(
+            code=code,
+            severity=r.severity,
+            outcome=outcome,
+            path=f"$.claims[{self.index}]",
+            expected=computed,
+            actual=claim.value,
+            cells=tuple(self.cells),
+            lenient=tuple(self.zeroed),
+            claim=ClaimDetail(claim.text, claim.value, computed),
+            message_zh=zh,
+            message_en=en,
+        )

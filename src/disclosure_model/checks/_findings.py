@@ -1,0 +1,182 @@
+"""Findings: what the checks say about a report. Values, returned, never raised."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from attrs import field, frozen
+
+from disclosure_model.formatting import is_chinese
+
+__all__ = ["CheckResult", "ClaimDetail", "Finding", "Involved", "Outcome", "Severity"]
+
+
+class Severity(enum.Enum):
+    """How serious a finding is."""
+
+    #: The report contradicts its form or itself: a total that is not its sum, a figure in
+    #: the text that the table does not give.
+    ERROR = "error"
+    #: Probably wrong, or against a rule with known exceptions (a late report, a carry-over
+    #: that does not match last year's after a reorganisation).
+    WARNING = "warning"
+    #: Worth knowing, not wrong (a percentage truncated where it would be rounded).
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """3 for errors, 2 for warnings, 1 for information: sorts by seriousness."""
+        return {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}[self]
+
+
+class Outcome(enum.Enum):
+    """Whether a rule failed or could not be judged."""
+
+    #: The rule does not hold.
+    FAIL = "fail"
+    #: A cell the rule needs is not stated, so the rule was not judged (strict mode).
+    NOT_ASSESSABLE = "not-assessable"
+
+
+Number = int | Decimal
+
+
+@frozen
+class Involved:
+    """A value a finding was computed from: a cell (with its official code) or a claim."""
+
+    path: str
+    value: Number | None
+    code: str | None = None
+
+
+@frozen
+class ClaimDetail:
+    """For a finding about a stated figure: what was stated and what the counts give."""
+
+    text: str
+    stated: Decimal
+    computed: Decimal | None
+
+
+@frozen(kw_only=True)
+class Finding:
+    """One thing the checks found in a report.
+
+    ``path`` points into the report as its JSON does (``$.statistics.applications...``,
+    ``$.claims[3]``); ``cell_code`` is the official code of the cell, where there is one.
+    ``expected`` and ``actual`` are the two sides the rule compared (``None`` where a side
+    could not be computed). ``lenient`` lists the blank cells read as 0 in lenient mode.
+    """
+
+    code: str
+    severity: Severity
+    outcome: Outcome
+    path: str
+    message_zh: str
+    message_en: str
+    cell_code: str | None = None
+    expected: Number | str | None = None
+    actual: Number | str | None = None
+    cells: tuple[Involved, ...] = ()
+    lenient: tuple[str, ...] = ()
+    claim: ClaimDetail | None = None
+
+    def message(self, locale: str) -> str:
+        """The message in Chinese for a Chinese ``locale``, otherwise in English."""
+        return self.message_zh if is_chinese(locale) else self.message_en
+
+    def to_record(self) -> dict[str, Any]:
+        """The finding as one flat, JSON-able dict (for DataFrames, CSV and JSON output)."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "outcome": self.outcome.value,
+            "path": self.path,
+            "cell_code": self.cell_code,
+            "expected": _plain(self.expected),
+            "actual": _plain(self.actual),
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+            "cells": ";".join(f"{c.path}={_plain(c.value)}" for c in self.cells),
+            "lenient": ";".join(self.lenient),
+            "claim_text": self.claim.text if self.claim else None,
+            "claim_stated": _plain(self.claim.stated) if self.claim else None,
+            "claim_computed": _plain(self.claim.computed) if self.claim else None,
+        }
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
+def _by_code(findings: tuple[Finding, ...]) -> Mapping[str, tuple[Finding, ...]]:
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.code, []).append(f)
+    return {code: tuple(fs) for code, fs in sorted(groups.items())}
+
+
+@frozen(kw_only=True)
+class CheckResult:
+    """The findings of one check run on one report, in a stable order.
+
+    ``ok`` is true when no error-severity rule failed. Findings whose rule could not be
+    judged (``Outcome.NOT_ASSESSABLE``) never make a report fail.
+    """
+
+    findings: tuple[Finding, ...]
+    lenient: bool = False
+    _groups: Mapping[str, tuple[Finding, ...]] = field(init=False, eq=False, repr=False)
+
+    @_groups.default
+    def _group(self) -> Mapping[str, tuple[Finding, ...]]:
+        return _by_code(self.findings)
+
+    def _failed(self, severity: Severity) -> tuple[Finding, ...]:
+        return tuple(
+            f for f in self.findings if f.severity is severity and f.outcome is Outcome.FAIL
+        )
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Failed rules of error severity."""
+        return self._failed(Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """Failed rules of warning severity."""
+        return self._failed(Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """Failed rules of information severity."""
+        return self._failed(Severity.INFO)
+
+    @property
+    def not_assessable(self) -> tuple[Finding, ...]:
+        """Rules that could not be judged because a cell they need is not stated."""
+        return tuple(f for f in self.findings if f.outcome is Outcome.NOT_ASSESSABLE)
+
+    @property
+    def ok(self) -> bool:
+        """Whether no error-severity rule failed."""
+        return not self.errors
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The codes of the failed rules (not those merely not assessable)."""
+        return frozenset(f.code for f in self.findings if f.outcome is Outcome.FAIL)
+
+    def by_code(self) -> Mapping[str, tuple[Finding, ...]]:
+        """Findings grouped by rule code, codes sorted."""
+        return self._groups
+
+    def records(self) -> list[dict[str, Any]]:
+        """One flat dict per finding, ready for ``pandas.DataFrame(result.records())``."""
+        return [f.to_record() for f in self.findings]
