@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
@@ -39,6 +40,7 @@ class InvalidLocaleError(DisclosureModelError, ValueError):
     """Raised when a locale name is not one babel knows."""
 
 
+@functools.lru_cache(maxsize=64)
 def parse_locale(locale: str) -> Locale:
     """The babel locale for ``locale`` (``"zh"``, ``"zh_CN"``, ``"en"``, ``"en-GB"``, …)."""
     try:

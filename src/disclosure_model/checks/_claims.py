@@ -38,22 +38,27 @@ def _value(
     report: Report, operand: Operand, *, lenient: bool, zeroed: list[str], cells: list[Involved]
 ) -> Fraction:
     """The exact value of an operand: a sum of cells or of stated figures."""
-    total = Fraction(0)
     if isinstance(operand, ClaimSum):
+        total = Fraction(0)
         for claim_id in operand.ids:
             other = report.claim(claim_id)
             cells.append(Involved(f"$.claims[{_index(report, claim_id)}]", other.magnitude))
             total += Fraction(other.magnitude)
         return total
     blank = []
+    count = 0  # counts add up as ints; an amount of money makes the sum a Fraction
+    money = Fraction(0)
     for path in operand.paths:
         value = report.statistics.cell(path)
         amount = value.value if isinstance(value, Amount) else value
         cells.append(Involved(f"$.statistics.{path}", amount))
         if amount is None:
             blank.append(path)
+        elif isinstance(amount, int):
+            count += amount
         else:
-            total += Fraction(amount)
+            money += Fraction(amount)
+    total = money + count
     if blank:
         if not lenient:
             raise _BlankCellsError(blank)
@@ -71,6 +76,13 @@ def _step(claim: Claim) -> Fraction:
 
 
 def _fits_rounded(x: Fraction, claim: Claim, scale: int) -> bool:
+    if (
+        claim.approximation is Approximation.EXACT
+        and x.denominator == 1
+        and claim.decimals == 0
+        and scale == 1
+    ):
+        return x.numerator == claim.value  # an integer stated for an integer: exact
     v = Fraction(claim.value) * scale
     half = _step(claim) / 2 * scale
     approx = claim.approximation
@@ -80,9 +92,7 @@ def _fits_rounded(x: Fraction, claim: Claim, scale: int) -> bool:
         return x > v - half
     if approx is Approximation.AT_LEAST:
         return x >= v - half
-    if approx is Approximation.LESS_THAN:
-        return x < v + half
-    if approx is Approximation.AT_MOST:
+    if approx in (Approximation.LESS_THAN, Approximation.AT_MOST):
         return x < v + half
     # ABOUT: the stated value is a round figure; accept anything within a tenth of it.
     return abs(x - v) <= max(abs(v) / 10, half)
