@@ -110,5 +110,21 @@ def _hide_private_bases(
     bases[:] = public or [object]
 
 
+# Every row and table class carries ``IDENTITIES``, the arithmetic rules between its fields,
+# typed with the private ``Identity``. The checks expand them, and the rule catalogue page
+# (reference/rules.md) lists every rule with the places it is checked, so the reference leaves
+# the attribute out instead of repeating it on each class.
+_SKIPPED_MEMBERS = frozenset({"IDENTITIES"})
+
+
+def _skip_declaration_internals(  # noqa: PLR0917 - Sphinx passes these six positionally
+    app: Sphinx, what: str, name: str, obj: object, skip: bool, options: Any
+) -> bool | None:
+    if what == "class" and name in _SKIPPED_MEMBERS:
+        return True
+    return None
+
+
 def setup(app: Sphinx) -> None:
     app.connect("autodoc-process-bases", _hide_private_bases)
+    app.connect("autodoc-skip-member", _skip_declaration_internals)

@@ -5,6 +5,8 @@ On ``builder-inited``, before Sphinx looks for source files, this writes under
 
 * one field-catalogue page per format, from :func:`disclosure_model.catalogue`;
 * the JSON Schema page, from :func:`disclosure_model.json_schema`;
+* the rule catalogue page, from :func:`disclosure_model.rules` and the identities the formats
+  declare (where each arithmetic rule is checked);
 * the table of top-level names that reference/api.md includes, from ``disclosure_model.__all__``.
 
 A cell added to a declaration, or a label corrected there, shows up on the next build without
@@ -31,12 +33,15 @@ from sphinx.pycode import ModuleAnalyzer
 from sphinx.util import logging
 
 import disclosure_model as dm
+from disclosure_model.checks import Rule
+from disclosure_model.checks._identities import Instance, instances
 from disclosure_model.formats import Entry, ReportFormat, statistics_class
 
 logger = logging.getLogger(__name__)
 
 OUT_DIR = Path("reference") / "_generated"
 SCHEMA_PAGE = "json-schema"
+RULES_PAGE = "rules"
 #: Included into reference/api.md, not a page of its own (hence not ``.md``).
 TOP_LEVEL_INCLUDE = "top-level.inc"
 #: The public modules (below ``disclosure_model``), in the order reference/api.md documents them.
@@ -45,6 +50,7 @@ PUBLIC_MODULES = (
     "formats",
     "values",
     "claims",
+    "checks",
     "serialization",
     "schema",
     "formatting",
@@ -171,6 +177,123 @@ def schema_page() -> str:
     )
 
 
+_RELATION = {"==": "=", "<=": "≤", ">=": "≥"}
+
+
+def _rule_anchor(code: str) -> str:
+    return f"rule-{code.lower()}"
+
+
+def _formats(rule: Rule) -> str:
+    # In the order the formats are declared, not in set order.
+    return ", ".join(_code(f.value) for f in ReportFormat if f in rule.formats)
+
+
+def _side(entries: Iterable[Entry]) -> str:
+    terms = [_code(e.path) for e in entries]
+    return " + ".join(terms) if terms else "0"
+
+
+def _formula(inst: Instance) -> str:
+    relation = _RELATION[inst.relation.value]
+    return f"{_side(inst.left)} {relation} {_side(inst.right)}"
+
+
+def _places(by_format: dict[ReportFormat, list[Instance]]) -> list[str]:
+    """Where an arithmetic rule is checked: the formulas on the legacy table, which has no
+    rows and columns to repeat them over, and the number of places in the newer formats."""
+    lines: list[str] = []
+    for fmt, found in by_format.items():
+        if not found:
+            continue
+        if fmt is ReportFormat.LEGACY:
+            if len(found) == 1:
+                lines.append(f"- {_code(fmt.value)}: {_formula(found[0])}")
+            else:
+                lines.append(f"- {_code(fmt.value)}: {len(found)} places")
+                lines.extend(f"  - {_formula(i)}" for i in found)
+            continue
+        if found[0].by_column:
+            along = "each row (its columns add up)"
+        else:
+            along = "each column (its rows add up)"
+        wheres = sorted({i.where.en for i in found})
+        lines.append(
+            f"- {_code(fmt.value)}: {len(found)} "
+            f"{'place' if len(found) == 1 else 'places'}, in {along}"
+            + (f": {_text(wheres[0])}" if len(wheres) == 1 else "")
+        )
+    return lines
+
+
+def _rule_section(rule: Rule, by_format: dict[ReportFormat, list[Instance]]) -> list[str]:
+    reads = [_code(r) for r in rule.reads]
+    needs = "yes: it runs only when `previous=` is given" if rule.needs_previous else "no"
+    rows = [
+        ("Title (zh)", _text(rule.title.zh)),
+        ("Title (en)", _text(rule.title.en)),
+        (
+            "Severity",
+            f"{_code(rule.severity.value)} ({{py:attr}}`Severity.{rule.severity.name}"
+            f" <disclosure_model.checks.Severity.{rule.severity.name}>`)",
+        ),
+        ("Kind", _code(rule.kind.value)),
+        ("Source", _code(rule.source.value)),
+        ("Formats", _formats(rule)),
+        ("Cells read", ", ".join(reads) if reads else "—"),
+        ("Needs last year's report", needs),
+        ("Message (zh)", _text(rule.template.zh)),
+        ("Message (en)", _text(rule.template.en)),
+    ]
+    lines = [
+        f"({_rule_anchor(rule.code)})=",
+        f"## {rule.code}: {_text(rule.title.en)}",
+        "",
+        "| | |",
+        "|---|---|",
+        *(f"| {name} | {value} |" for name, value in rows),
+        "",
+    ]
+    places = _places(by_format)
+    if places:
+        lines.extend(
+            ["Checked at, from the identities declared with the formats:", "", *places, ""]
+        )
+    return lines
+
+
+def rules_page() -> str:
+    """The rule catalogue page, as MyST Markdown."""
+    every = dm.rules()
+    by_rule: dict[str, dict[ReportFormat, list[Instance]]] = {
+        r.code: {f: [] for f in ReportFormat} for r in every
+    }
+    for fmt in ReportFormat:
+        for inst in instances(statistics_class(fmt)):
+            by_rule[inst.rule.code][fmt].append(inst)
+    lines = [
+        _HEADER.format(source="disclosure_model.rules()"),
+        "# Rules",
+        "",
+        f"The {len(every)} rules of the consistency checks, in the order of",
+        "{data}`disclosure_model.checks.RULES`.",
+        "A finding carries the code of its rule;",
+        "its message is the rule's template with the placeholders filled in.",
+        "",
+        "| Code | Severity | Kind | Formats | Title |",
+        "|---|---|---|---|---|",
+    ]
+    for r in every:
+        lines.append(
+            f"| {{ref}}`{r.code} <{_rule_anchor(r.code)}>` | {r.severity.value} | "
+            f"{r.kind.value} | {_formats(r)} | {_text(r.title.en)} |"
+        )
+    lines.append("")
+    for r in every:
+        lines.extend(_rule_section(r, by_rule[r.code]))
+    return "\n".join(lines)
+
+
 def _first_line(text: str | None) -> str:
     return (text or "").strip().split("\n")[0].strip()
 
@@ -229,6 +352,7 @@ def pages() -> dict[str, str]:
     """Every generated file by its name below ``reference/_generated``."""
     out = {f"{fmt.value}.md": format_page(fmt) for fmt in ReportFormat}
     out[SCHEMA_PAGE + ".md"] = schema_page()
+    out[RULES_PAGE + ".md"] = rules_page()
     out[TOP_LEVEL_INCLUDE] = top_level_table()
     return out
 

@@ -1,21 +1,27 @@
 """The ``disclosure-model`` command line.
 
-Exit status: 0 success; 2 unusable input or usage (the message says where and what, never a
-traceback). Status 1 is kept for error-severity findings of the checks.
+Exit status: 0 success (for ``check``: no error-severity finding); 1 ``check`` found at
+least one error-severity finding; 2 unusable input or usage (the message says where and
+what, never a traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
+
+from attrs import frozen
 
 from disclosure_model import examples
 from disclosure_model._version import __version__
+from disclosure_model.checks import CheckResult, Finding, Outcome, Severity, check
 from disclosure_model.errors import DisclosureModelError, ValidationError
-from disclosure_model.formatting import parse_locale
+from disclosure_model.formatting import format_count, is_chinese, parse_locale
 from disclosure_model.render import render_text
 from disclosure_model.report import Report
 from disclosure_model.schema import json_schema
@@ -24,7 +30,11 @@ from disclosure_model.serialization import load
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
+
+_OUTPUTS = ("text", "json", "csv")
+_SEVERITIES = tuple(s.value for s in sorted(Severity, key=lambda s: -s.rank))
 
 
 class _UnusableInputError(Exception):
@@ -47,6 +57,60 @@ def _add_locale(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_check(sub: Any) -> None:
+    check_parser: argparse.ArgumentParser = sub.add_parser(
+        "check",
+        help="run the consistency checks on one or more reports",
+        description=(
+            "Run every rule that applies to each report and print the findings. "
+            "Exit status 0 when no report fails a rule of error severity, 1 when one does, "
+            "2 for unusable input."
+        ),
+    )
+    check_parser.add_argument("paths", nargs="*", metavar="PATH", help="a report as JSON")
+    check_parser.add_argument(
+        "--example",
+        metavar="NAME",
+        action="append",
+        default=[],
+        dest="examples",
+        help="a bundled example (see `disclosure-model examples`); may be repeated",
+    )
+    previous = check_parser.add_mutually_exclusive_group()
+    previous.add_argument(
+        "--previous",
+        metavar="PATH",
+        help="the same organ's report for the year before (only with a single report)",
+    )
+    previous.add_argument(
+        "--previous-example",
+        metavar="NAME",
+        help="a bundled example as the report for the year before",
+    )
+    check_parser.add_argument(
+        "--output", choices=_OUTPUTS, default="text", help="what to print (default text)"
+    )
+    check_parser.add_argument(
+        "--lenient",
+        action="store_true",
+        help="read blank cells as 0 instead of leaving the rules that need them unassessed",
+    )
+    _add_locale(check_parser)
+    check_parser.add_argument(
+        "--min-severity",
+        choices=_SEVERITIES,
+        default=Severity.INFO.value,
+        help="print only findings of this severity or above (default info); "
+        "the exit status does not change",
+    )
+    check_parser.add_argument(
+        "--include-not-assessable",
+        action="store_true",
+        help="text output: list the rules that could not be assessed one by one, "
+        "instead of one summary line per report (json and csv always list them)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="disclosure-model",
@@ -59,25 +123,303 @@ def _parser() -> argparse.ArgumentParser:
     _add_source(show)
     _add_locale(show)
 
+    _add_check(sub)
+
     sub.add_parser("examples", help="list the bundled example reports")
     sub.add_parser("schema", help="print the JSON Schema of the report format")
     return parser
 
 
-def _read(args: argparse.Namespace) -> Report:
+def _read(path: str | None, example: str | None) -> Report:
+    where = f"example {example}" if example is not None else path
     try:
-        if args.example is not None:
-            return examples.load(args.example)
-        return load(args.path)
+        if example is not None:
+            return examples.load(example)
+        assert path is not None
+        return load(path)
     except ValidationError as e:
-        where = args.path if args.example is None else f"example {args.example}"
         msg = f"{where} is not a valid report:\n" + "\n".join(f"  {m}" for m in e.messages)
         raise _UnusableInputError(msg) from e
     except DisclosureModelError as e:
         raise _UnusableInputError(str(e)) from e
     except OSError as e:
-        msg = f"cannot read {args.path}: {e.strerror or e}"
+        msg = f"cannot read {path}: {e.strerror or e}"
         raise _UnusableInputError(msg) from e
+
+
+def _check_locale(locale: str) -> None:
+    try:
+        parse_locale(locale)
+    except DisclosureModelError as e:
+        raise _UnusableInputError(str(e)) from e
+
+
+# --- check ------------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class _Source:
+    """A report to read: a file or a bundled example, and the name the output gives it."""
+
+    path: str | None = None
+    example: str | None = None
+
+    @property
+    def name(self) -> str:
+        return f"example:{self.example}" if self.example is not None else str(self.path)
+
+    def read(self) -> Report:
+        return _read(self.path, self.example)
+
+
+@frozen(kw_only=True)
+class _Checked:
+    """One report with its check result."""
+
+    source: _Source
+    report: Report
+    result: CheckResult
+    previous: _Source | None
+
+
+def _sources(args: argparse.Namespace) -> list[_Source]:
+    """Files first, in the order given, then examples in the order given."""
+    sources = [_Source(path=p) for p in args.paths]
+    sources.extend(_Source(example=e) for e in args.examples)
+    if not sources:
+        msg = "check needs a report: give one or more PATHs, or --example NAME"
+        raise _UnusableInputError(msg)
+    return sources
+
+
+def _previous(args: argparse.Namespace, sources: list[_Source]) -> _Source | None:
+    if args.previous is None and args.previous_example is None:
+        return None
+    if len(sources) != 1:
+        option = "--previous" if args.previous is not None else "--previous-example"
+        names = ", ".join(s.name for s in sources)
+        msg = (
+            f"{option} compares one report with the year before, "
+            f"but {len(sources)} reports were given ({names}); check them one at a time"
+        )
+        raise _UnusableInputError(msg)
+    return _Source(path=args.previous, example=args.previous_example)
+
+
+def _read_all(sources: Sequence[_Source]) -> list[Report]:
+    """Read every report, or fail naming every one that cannot be used."""
+    reports: list[Report] = []
+    problems: list[str] = []
+    for source in sources:
+        try:
+            reports.append(source.read())
+        except _UnusableInputError as e:
+            problems.append(str(e))
+    if problems:
+        head = "" if len(sources) == 1 else f"{len(problems)} of {len(sources)} reports unusable:\n"
+        raise _UnusableInputError(head + "\n".join(problems))
+    return reports
+
+
+def _shown(findings: Sequence[Finding], min_severity: Severity) -> list[Finding]:
+    """The findings at or above ``min_severity``, in the order the checks returned them."""
+    return [f for f in findings if f.severity.rank >= min_severity.rank]
+
+
+def _summary(checked: Sequence[_Checked]) -> dict[str, Any]:
+    results = [c.result for c in checked]
+    return {
+        "reports": len(results),
+        "errors": sum(len(r.errors) for r in results),
+        "warnings": sum(len(r.warnings) for r in results),
+        "infos": sum(len(r.infos) for r in results),
+        "not_assessable": sum(len(r.not_assessable) for r in results),
+        "ok": all(r.ok for r in results),
+    }
+
+
+def _record(finding: Finding, locale: str) -> dict[str, Any]:
+    record = finding.to_record()
+    record["message"] = finding.message(locale)
+    return record
+
+
+def _write_json(
+    checked: Sequence[_Checked], out: TextIO, *, locale: str, min_severity: Severity
+) -> None:
+    reports = [
+        {
+            "source": c.source.name,
+            "organ": c.report.organ.name,
+            "year": c.report.year,
+            "format": c.report.format.value,
+            "previous": c.previous.name if c.previous is not None else None,
+            "lenient": c.result.lenient,
+            "ok": c.result.ok,
+            "findings": [_record(f, locale) for f in _shown(c.result.findings, min_severity)],
+        }
+        for c in checked
+    ]
+    document = {"reports": reports, "summary": _summary(checked)}
+    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _csv_columns() -> list[str]:
+    # The keys of Finding.to_record(), taken from a finding so the header cannot drift.
+    blank = Finding(
+        code="", severity=Severity.INFO, outcome=Outcome.FAIL, path="", message_zh="", message_en=""
+    )
+    return ["report", *blank.to_record(), "message"]
+
+
+def _write_csv(
+    checked: Sequence[_Checked], out: TextIO, *, locale: str, min_severity: Severity
+) -> None:
+    writer = csv.DictWriter(out, fieldnames=_csv_columns(), lineterminator="\n")
+    writer.writeheader()
+    for c in checked:
+        for finding in _shown(c.result.findings, min_severity):
+            writer.writerow({"report": c.source.name, **_record(finding, locale)})
+
+
+#: Words of the text output, Chinese and English.
+_WORDS = {
+    "organ": ("机关", "organ"),
+    "year": ("年度", "year"),
+    "format": ("格式", "format"),
+    "previous": ("上年报告", "previous"),
+    "mode": ("模式", "mode"),
+    "lenient": ("宽松（未填报按 0 计）", "lenient (blank cells read as 0)"),
+    "no_findings": ("未发现问题。", "no findings."),
+    "not_assessable": ("(无法核对)", "(not assessable)"),
+}
+
+
+def _word(key: str, zh: bool) -> str:
+    chinese, english = _WORDS[key]
+    return chinese if zh else english
+
+
+def _count_phrase(n: int, zh_unit: str, en_one: str, en_many: str, *, locale: str) -> str:
+    number = format_count(n, locale=locale)
+    if is_chinese(locale):
+        return f"{number} {zh_unit}"
+    return f"{number} {en_one if n == 1 else en_many}"
+
+
+def _not_assessable_line(findings: Sequence[Finding], *, locale: str) -> str | None:
+    if not findings:
+        return None
+    by_code = Counter(f.code for f in findings)
+    zh = is_chinese(locale)
+    codes = [code if n == 1 else f"{code} ×{n}" for code, n in sorted(by_code.items())]
+    total = format_count(len(findings), locale=locale)
+    if zh:
+        return f"无法核对 {total} 项：" + "、".join(codes) + "（--include-not-assessable 逐条列出）"
+    return (
+        f"not assessable: {total} (" + ", ".join(codes) + "; --include-not-assessable lists them)"
+    )
+
+
+def _text_block(c: _Checked, *, locale: str, min_severity: Severity, every: bool) -> list[str]:
+    zh = is_chinese(locale)
+    sep = "：" if zh else ": "
+    fmt = c.report.format
+    lines = [
+        c.source.name,
+        f"  {_word('organ', zh)}{sep}{c.report.organ.name}",
+        f"  {_word('year', zh)}{sep}{c.report.year}",
+        f"  {_word('format', zh)}{sep}{fmt.value}"
+        + (f"（{fmt.label.zh}）" if zh else f" ({fmt.label.en})"),
+    ]
+    if c.previous is not None:
+        lines.append(f"  {_word('previous', zh)}{sep}{c.previous.name}")
+    if c.result.lenient:
+        lines.append(f"  {_word('mode', zh)}{sep}{_word('lenient', zh)}")
+    # Failed rules before those not assessable, the most serious first; otherwise as returned.
+    shown = sorted(
+        _shown(c.result.findings, min_severity),
+        key=lambda f: (f.outcome is not Outcome.FAIL, -f.severity.rank),
+    )
+    failed = [f for f in shown if f.outcome is Outcome.FAIL]
+    listed = shown if every else failed
+    for f in listed:
+        mark = "" if f.outcome is Outcome.FAIL else _word("not_assessable", zh) + " "
+        lines.append(f"  {f.severity.value:<7}  {f.code:<7}  {f.path}  {mark}{f.message(locale)}")
+    if not listed:
+        lines.append(f"  {_word('no_findings', zh)}")
+    if not every:
+        summary = _not_assessable_line(
+            [f for f in shown if f.outcome is Outcome.NOT_ASSESSABLE], locale=locale
+        )
+        if summary is not None:
+            lines.append(f"  {summary}")
+    return lines
+
+
+def _write_text(
+    checked: Sequence[_Checked],
+    out: TextIO,
+    *,
+    locale: str,
+    min_severity: Severity,
+    include_not_assessable: bool,
+) -> None:
+    lines: list[str] = []
+    for c in checked:
+        block = _text_block(
+            c, locale=locale, min_severity=min_severity, every=include_not_assessable
+        )
+        lines.extend([*block, ""])
+    s = _summary(checked)
+    phrases = [
+        _count_phrase(s["reports"], "份报告", "report", "reports", locale=locale),
+        _count_phrase(s["errors"], "个错误", "error", "errors", locale=locale),
+        _count_phrase(s["warnings"], "个警告", "warning", "warnings", locale=locale),
+        _count_phrase(s["infos"], "条提示", "info", "infos", locale=locale),
+    ]
+    lines.append(("，" if is_chinese(locale) else ", ").join(phrases))
+    out.write("\n".join(lines) + "\n")
+
+
+def _run_check(args: argparse.Namespace, out: TextIO) -> int:
+    _check_locale(args.locale)
+    sources = _sources(args)
+    previous_source = _previous(args, sources)
+    reports = _read_all(sources)
+    previous = None
+    if previous_source is not None:
+        try:
+            previous = previous_source.read()
+        except _UnusableInputError as e:
+            msg = f"the previous year's report: {e}"
+            raise _UnusableInputError(msg) from e
+    checked = [
+        _Checked(
+            source=source,
+            report=report,
+            result=check(report, previous=previous, lenient=args.lenient, locale=args.locale),
+            previous=previous_source,
+        )
+        for source, report in zip(sources, reports, strict=True)
+    ]
+    min_severity = Severity(args.min_severity)
+    if args.output == "json":
+        _write_json(checked, out, locale=args.locale, min_severity=min_severity)
+    elif args.output == "csv":
+        _write_csv(checked, out, locale=args.locale, min_severity=min_severity)
+    else:
+        _write_text(
+            checked,
+            out,
+            locale=args.locale,
+            min_severity=min_severity,
+            include_not_assessable=args.include_not_assessable,
+        )
+    return EXIT_OK if all(c.result.ok for c in checked) else EXIT_FINDINGS
+
+
+# --- dispatch ---------------------------------------------------------------------------
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -86,17 +428,28 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     elif args.command == "schema":
         out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     elif args.command == "show":
-        try:
-            parse_locale(args.locale)
-        except DisclosureModelError as e:
-            raise _UnusableInputError(str(e)) from e
-        out.write(render_text(_read(args), locale=args.locale))
+        _check_locale(args.locale)
+        out.write(render_text(_read(args.path, args.example), locale=args.locale))
+    elif args.command == "check":
+        return _run_check(args, out)
     return EXIT_OK
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = _parser()
+    # `check a.json --lenient b.json`: argparse takes the positional PATHs in one run, so
+    # paths after an option come back unparsed; they are paths all the same.
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command == "check" and not any(e.startswith("-") for e in extra):
+        args.paths = [*args.paths, *extra]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     try:
         return _run(args, sys.stdout)
     except _UnusableInputError as e:

@@ -15,9 +15,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from disclosure_model.checks._catalogue import rule
-from disclosure_model.checks._findings import ClaimDetail, Finding, Involved, Outcome
+from disclosure_model.checks._findings import (
+    ClaimDetail,
+    Finding,
+    Involved,
+    Outcome,
+    lenient_note,
+)
 from disclosure_model.claims import Approximation, CellSum, Claim, ClaimKind, ClaimSum, Share
-from disclosure_model.formatting import format_decimal_exactly
+from disclosure_model.formatting import format_count, format_decimal_exactly
 from disclosure_model.report import Report
 from disclosure_model.values import Amount
 
@@ -180,20 +186,25 @@ class _ClaimCheck:
         if denominator == 0 or denominator.denominator != 1:
             return None  # nothing to count out of
         whole = denominator.numerator
-        v, half = Fraction(claim.value), _step(claim) / 2
-        k = math.ceil((v - half) * whole / 100)
-        if 0 <= k <= whole and Fraction(k * 100, whole) < v + half:
+        v = Fraction(claim.value)
+        # The whole numbers nearest the stated share, and the two ends, are the only
+        # candidates an interval or a one-sided bound can hold.
+        nearest = v * whole / 100
+        candidates = {0, whole, math.floor(nearest), math.ceil(nearest)}
+        candidates |= {math.ceil((v - _step(claim) / 2) * whole / 100)}
+        fits = [k for k in sorted(candidates) if 0 <= k <= whole]
+        if any(_fits_rounded(Fraction(k * 100, whole), claim, 1) for k in fits):
             return None
-        k = math.ceil(v * whole / 100)
-        if (
-            claim.approximation is Approximation.EXACT
-            and 0 <= k <= whole
-            and Fraction(k * 100, whole) < v + _step(claim)
-        ):
-            return self.mismatch(Fraction(k * 100, whole), 1)
+        truncated = [k for k in fits if _fits_truncated(Fraction(k * 100, whole), claim, 1)]
+        if truncated:
+            return self.mismatch(Fraction(truncated[0] * 100, whole), 1)
         r = rule("C-03")
         stated = format_decimal_exactly(claim.value, locale=self.locale)
-        fields = {"text": claim.text, "stated": stated, "denominator": whole}
+        fields = {
+            "text": claim.text,
+            "stated": stated,
+            "denominator": format_count(whole, locale=self.locale),
+        }
         return self.finding(
             r.code, None, r.template.zh.format(**fields), r.template.en.format(**fields)
         )
@@ -242,8 +253,8 @@ class _ClaimCheck:
         outcome: Outcome = Outcome.FAIL,
     ) -> Finding:
         if self.zeroed:
-            zh += f"（宽松模式：{len(self.zeroed)} 个未填报单元格按 0 计）"
-            en += f" (lenient: {len(self.zeroed)} blank cells read as 0)"
+            note_zh, note_en = lenient_note(len(self.zeroed))
+            zh, en = zh + note_zh, en + note_en
         r = rule(code)
         claim = self.claim
         return Finding(

@@ -11,7 +11,21 @@ from attrs import field, frozen
 
 from disclosure_model.formatting import is_chinese
 
-__all__ = ["CheckResult", "ClaimDetail", "Finding", "Involved", "Outcome", "Severity"]
+__all__ = [
+    "CheckResult",
+    "ClaimDetail",
+    "Finding",
+    "Involved",
+    "Outcome",
+    "Severity",
+    "lenient_note",
+]
+
+
+def lenient_note(blanks: int) -> tuple[str, str]:
+    """What a finding adds, in zh and en, when lenient mode read ``blanks`` cells as 0."""
+    cells = "1 blank cell" if blanks == 1 else f"{blanks} blank cells"
+    return f"（宽松模式：{blanks} 个未填报单元格按 0 计）", f" (lenient: {cells} read as 0)"
 
 
 class Severity(enum.Enum):

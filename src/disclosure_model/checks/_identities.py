@@ -18,7 +18,7 @@ import attrs
 from attrs import frozen
 
 from disclosure_model.checks._catalogue import Rule, rule
-from disclosure_model.checks._findings import Finding, Involved, Outcome
+from disclosure_model.checks._findings import Finding, Involved, Outcome, lenient_note
 from disclosure_model.formats import Entry, Label, LegacyStatistics, StatisticsBase
 from disclosure_model.formats._declare import SPEC, Identity, Relation, RowSpec, slots
 from disclosure_model.formatting import format_count
@@ -185,10 +185,15 @@ _HOLDS = {
 
 
 def _not_assessable(inst: Instance, missing: list[Entry], cells: tuple[Involved, ...]) -> Finding:
-    codes_zh = "、".join(e.row_label.zh if e.column == "value" else e.code for e in missing[:3])
-    more = len(missing) - 3
-    tail_zh = f"等 {len(missing)} 项" if more > 0 else ""
-    tail_en = f" and {more} more" if more > 0 else ""
+    def name(e: Entry, lang: str) -> str:
+        # A legacy indicator is known by its label; a table cell by its official code.
+        return getattr(e.row_label, lang) if e.column == "value" else e.code
+
+    shown = missing[:3]
+    more = len(missing) - len(shown)
+    names_zh = "、".join(name(e, "zh") for e in shown) + (f"等 {len(missing)} 项" if more else "")
+    names_en = ", ".join(name(e, "en") for e in shown) + (f" and {more} more" if more else "")
+    verb_en = "is" if len(missing) == 1 else "are"
     first = missing[0]
     return Finding(
         code=inst.rule.code,
@@ -197,8 +202,8 @@ def _not_assessable(inst: Instance, missing: list[Entry], cells: tuple[Involved,
         path=f"$.statistics.{first.path}",
         cell_code=first.code,
         cells=cells,
-        message_zh=f"{inst.where.zh}：{codes_zh}{tail_zh}未填报，无法核对。",
-        message_en=f"{inst.where.en}: {first.code}{tail_en} not stated, so not checked.",
+        message_zh=f"{inst.where.zh}：{names_zh}未填报，无法核对。",
+        message_en=f"{inst.where.en}: {names_en} {verb_en} not stated, so not checked.",
     )
 
 
@@ -265,8 +270,8 @@ def _fail(
         where=inst.where.en, left_label=left_label.en, right_label=right_label.en, **fields
     )
     if zeroed:
-        zh += f"（宽松模式：{len(zeroed)} 个未填报单元格按 0 计）"
-        en += f" (lenient: {len(zeroed)} blank cells read as 0)"
+        note_zh, note_en = lenient_note(len(zeroed))
+        zh, en = zh + note_zh, en + note_en
     cells = tuple(
         Involved(f"$.statistics.{e.path}", v, e.code) for e, v in zip(entries, values, strict=True)
     )

@@ -86,7 +86,7 @@ _FORMAT_WORDS = {
 }
 
 
-def _format_year(report: Report) -> list[Finding]:
+def _format_year(report: Report, locale: str) -> list[Finding]:
     out = []
     wanted = expected_format(report.year)
     if wanted is not None and wanted is not report.format:
@@ -108,7 +108,8 @@ def _format_year(report: Report) -> list[Finding]:
                     "R-21-06",
                     "$.statistics.applications.other_unpaid_fee.total",
                     year=report.year,
-                    actual=unpaid,
+                    actual=format_count(unpaid, locale=locale),
+                    value=unpaid,
                 )
             )
     return out
@@ -193,7 +194,9 @@ def _fees(report: Report, locale: str) -> list[Finding]:
         other = report.section("六、")
         if unpaid and (other is None or "信息处理费" not in other.text):
             path = "$.statistics.applications.other_unpaid_fee.total"
-            out.append(_fail("R-21-04", path, actual=unpaid))
+            out.append(
+                _fail("R-21-04", path, actual=format_count(unpaid, locale=locale), value=unpaid)
+            )
     if isinstance(stats, Statistics2019):
         amount = stats.active.procurement.amount
         if amount is not None and amount.unit is None and amount.value != 0:
@@ -261,7 +264,7 @@ def _rule_making(report: Report, locale: str) -> list[Finding]:
 def check_meta(report: Report, *, locale: str) -> list[Finding]:
     """The rules about the report as a whole."""
     return [
-        *_format_year(report),
+        *_format_year(report, locale),
         *_deadline(report),
         *_sections(report),
         *_fees(report, locale),
