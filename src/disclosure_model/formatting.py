@@ -43,11 +43,20 @@ class InvalidLocaleError(DisclosureModelError, ValueError):
 @functools.lru_cache(maxsize=64)
 def parse_locale(locale: str) -> Locale:
     """The babel locale for ``locale`` (``"zh"``, ``"zh_CN"``, ``"en"``, ``"en-GB"``, …)."""
+    name = locale.replace("-", "_")
     try:
-        return Locale.parse(locale.replace("-", "_"))
+        parsed = Locale.parse(name)
     except (UnknownLocaleError, ValueError) as e:
         msg = f"unknown locale {locale!r}"
         raise InvalidLocaleError(msg) from e
+    # babel parses what it can and drops the rest ("no_such_locale" would be Norwegian):
+    # every part of the name must be part of the locale it gave.
+    language, *rest = name.split("_")
+    known = {parsed.territory, parsed.script, parsed.variant}
+    if language.lower() != parsed.language or any(part not in known for part in rest):
+        msg = f"unknown locale {locale!r}"
+        raise InvalidLocaleError(msg)
+    return parsed
 
 
 def is_chinese(locale: str) -> bool:

@@ -21,6 +21,7 @@ from disclosure_model.checks._findings import (
 )
 from disclosure_model.checks._identities import check_identities
 from disclosure_model.checks._meta import check_meta
+from disclosure_model.formatting import parse_locale
 from disclosure_model.report import Report
 
 __all__ = [
@@ -57,6 +58,7 @@ def check(
     if not isinstance(report, Report):
         msg = f"check() takes a Report, got {type(report).__name__}"
         raise TypeError(msg)
+    parse_locale(locale)  # an unknown locale is misuse, whatever the report holds
     findings = [
         *check_identities(report.statistics, lenient=lenient, locale=locale),
         *check_claims(report, lenient=lenient, locale=locale),

@@ -11,6 +11,7 @@ Arithmetic is exact (fractions), so no rounding of our own enters the verdict.
 from __future__ import annotations
 
 import math
+import operator
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -81,6 +82,14 @@ def _step(claim: Claim) -> Fraction:
     return Fraction(1, 10**claim.decimals)
 
 
+_STRICT_BOUNDS = {
+    Approximation.MORE_THAN: operator.gt,
+    Approximation.AT_LEAST: operator.ge,
+    Approximation.LESS_THAN: operator.lt,
+    Approximation.AT_MOST: operator.le,
+}
+
+
 def _fits_rounded(x: Fraction, claim: Claim, scale: int) -> bool:
     if (
         claim.approximation is Approximation.EXACT
@@ -90,8 +99,11 @@ def _fits_rounded(x: Fraction, claim: Claim, scale: int) -> bool:
     ):
         return x.numerator == claim.value  # an integer stated for an integer: exact
     v = Fraction(claim.value) * scale
-    half = _step(claim) / 2 * scale
     approx = claim.approximation
+    if claim.decimals == 0 and scale == 1 and approx in _STRICT_BOUNDS:
+        # A whole number with a bound ("超过100件", "不到10件", "80%以上") is exact too.
+        return bool(_STRICT_BOUNDS[approx](x, v))
+    half = _step(claim) / 2 * scale
     if approx is Approximation.EXACT:
         return v - half <= x < v + half
     if approx is Approximation.MORE_THAN:
@@ -183,8 +195,10 @@ class _ClaimCheck:
     def unknown_numerator(self, denominator: Fraction) -> Finding | None:
         """A share of a known whole with no stated part: some whole number must give it."""
         claim = self.claim
-        if denominator == 0 or denominator.denominator != 1:
-            return None  # nothing to count out of
+        if denominator == 0:
+            return self.not_assessable("分母为 0", "the denominator is 0")
+        if denominator.denominator != 1:
+            return None  # a share of an amount of money: no whole number of cases to find
         whole = denominator.numerator
         v = Fraction(claim.value)
         # The whole numbers nearest the stated share, and the two ends, are the only

@@ -89,7 +89,20 @@ _FORMAT_WORDS = {
 def _format_year(report: Report, locale: str) -> list[Finding]:
     out = []
     wanted = expected_format(report.year)
-    if wanted is not None and wanted is not report.format:
+    if wanted is None and report.format is not ReportFormat.LEGACY:
+        # Before 2014 there was no national table, let alone the 2019 or 2021 format.
+        out.append(
+            _fail(
+                "R-09",
+                "$.format",
+                year=report.year,
+                expected=_Words(
+                    "地方自定的统计表（2014年以前无全国统一表格）", "a local table of its own"
+                ),
+                actual=_FORMAT_WORDS[report.format],
+            )
+        )
+    elif wanted is not None and wanted is not report.format:
         out.append(
             _fail(
                 "R-09",
