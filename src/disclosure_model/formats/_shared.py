@@ -21,7 +21,15 @@ from disclosure_model.formats._declare import (
 )
 
 __all__ = [
+    "ACTIVE_TABLE",
+    "APPLICATIONS_TABLE",
+    "ART20_1",
+    "ART20_5",
+    "ART20_6",
+    "ART20_8",
+    "ART20_9",
     "OUTCOME_ROWS",
+    "REVIEWS_TABLE",
     "ApplicantCounts",
     "ApplicationsBase",
     "CaseOutcomes",
@@ -30,6 +38,24 @@ __all__ = [
 ]
 
 _LEGAL = (("法人或其他组织", "legal persons or other organisations"),)
+
+# Tables and row groups both formats print, as (code, zh, en) and (zh, en) labels.
+ACTIVE_TABLE = ("2", "二、主动公开政府信息情况", "II. proactive disclosure")
+APPLICATIONS_TABLE = (
+    "3",
+    "三、收到和处理政府信息公开申请情况",
+    "III. applications received and handled",
+)
+REVIEWS_TABLE = (
+    "4",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "IV. administrative reconsideration and litigation",
+)
+ART20_1 = (("第二十条第（一）项", "article 20 item (1)"),)
+ART20_5 = (("第二十条第（五）项", "article 20 item (5)"),)
+ART20_6 = (("第二十条第（六）项", "article 20 item (6)"),)
+ART20_8 = (("第二十条第（八）项", "article 20 item (8)"),)
+ART20_9 = (("第二十条第（九）项", "article 20 item (9)"),)
 
 
 @frozen(kw_only=True)

@@ -17,7 +17,15 @@ from disclosure_model.formats._declare import (
     table,
 )
 from disclosure_model.formats._shared import (
+    ACTIVE_TABLE,
+    APPLICATIONS_TABLE,
+    ART20_1,
+    ART20_5,
+    ART20_6,
+    ART20_8,
+    ART20_9,
     RESULTS_GROUP,
+    REVIEWS_TABLE,
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
@@ -102,56 +110,49 @@ class Procurement(Declared):
     )
 
 
-_ART20_1 = (("第二十条第（一）项", "article 20 item (1)"),)
-_ART20_5 = (("第二十条第（五）项", "article 20 item (5)"),)
-_ART20_6 = (("第二十条第（六）项", "article 20 item (6)"),)
-_ART20_8 = (("第二十条第（八）项", "article 20 item (8)"),)
-_ART20_9 = (("第二十条第（九）项", "article 20 item (9)"),)
-
-
 @frozen(kw_only=True)
 class ActiveDisclosure2019(Declared):
     """Table 二、主动公开政府信息情况 of the 2019 format."""
 
     regulations: DocumentCounts2019 = row(
-        DocumentCounts2019, "二十(一)规章", "规章", "government rules", groups=_ART20_1
+        DocumentCounts2019, "二十(一)规章", "规章", "government rules", groups=ART20_1
     )
     normative_documents: DocumentCounts2019 = row(
         DocumentCounts2019,
         "二十(一)规范性文件",
         "规范性文件",
         "normative documents",
-        groups=_ART20_1,
+        groups=ART20_1,
     )
     licensing: ItemCounts = row(
-        ItemCounts, "二十(五)行政许可", "行政许可", "administrative licensing", groups=_ART20_5
+        ItemCounts, "二十(五)行政许可", "行政许可", "administrative licensing", groups=ART20_5
     )
     other_services: ItemCounts = row(
         ItemCounts,
         "二十(五)其他对外管理服务事项",
         "其他对外管理服务事项",
         "other external management and service matters",
-        groups=_ART20_5,
+        groups=ART20_5,
     )
     penalties: ItemCounts = row(
-        ItemCounts, "二十(六)行政处罚", "行政处罚", "administrative penalties", groups=_ART20_6
+        ItemCounts, "二十(六)行政处罚", "行政处罚", "administrative penalties", groups=ART20_6
     )
     coercion: ItemCounts = row(
-        ItemCounts, "二十(六)行政强制", "行政强制", "administrative coercion", groups=_ART20_6
+        ItemCounts, "二十(六)行政强制", "行政强制", "administrative coercion", groups=ART20_6
     )
     administrative_fees: FeeItems = row(
         FeeItems,
         "二十(八)行政事业性收费",
         "行政事业性收费",
         "administrative fees",
-        groups=_ART20_8,
+        groups=ART20_8,
     )
     procurement: Procurement = row(
         Procurement,
         "二十(九)政府集中采购",
         "政府集中采购",
         "centralised government procurement",
-        groups=_ART20_9,
+        groups=ART20_9,
     )
 
 
@@ -181,21 +182,6 @@ class Statistics2019(StatisticsBase):
 
     FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2019
 
-    active: ActiveDisclosure2019 = table(
-        ActiveDisclosure2019,
-        "2",
-        "二、主动公开政府信息情况",
-        "II. proactive disclosure",
-    )
-    applications: Applications2019 = table(
-        Applications2019,
-        "3",
-        "三、收到和处理政府信息公开申请情况",
-        "III. applications received and handled",
-    )
-    reviews: ReviewsLitigation = table(
-        ReviewsLitigation,
-        "4",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "IV. administrative reconsideration and litigation",
-    )
+    active: ActiveDisclosure2019 = table(ActiveDisclosure2019, *ACTIVE_TABLE)
+    applications: Applications2019 = table(Applications2019, *APPLICATIONS_TABLE)
+    reviews: ReviewsLitigation = table(ReviewsLitigation, *REVIEWS_TABLE)

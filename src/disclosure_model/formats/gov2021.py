@@ -18,8 +18,15 @@ from disclosure_model.formats._declare import (
     table,
 )
 from disclosure_model.formats._shared import (
+    ACTIVE_TABLE,
+    APPLICATIONS_TABLE,
+    ART20_1,
+    ART20_5,
+    ART20_6,
+    ART20_8,
     OTHER_GROUP,
     RESULTS_GROUP,
+    REVIEWS_TABLE,
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
@@ -72,41 +79,35 @@ class FeeAmount(Declared):
     )
 
 
-_ART20_1 = (("第二十条第（一）项", "article 20 item (1)"),)
-_ART20_5 = (("第二十条第（五）项", "article 20 item (5)"),)
-_ART20_6 = (("第二十条第（六）项", "article 20 item (6)"),)
-_ART20_8 = (("第二十条第（八）项", "article 20 item (8)"),)
-
-
 @frozen(kw_only=True)
 class ActiveDisclosure2021(Declared):
     """Table 二、主动公开政府信息情况 of the 2021 format."""
 
     regulations: DocumentCounts2021 = row(
-        DocumentCounts2021, "二十(一)规章", "规章", "government rules", groups=_ART20_1
+        DocumentCounts2021, "二十(一)规章", "规章", "government rules", groups=ART20_1
     )
     normative_documents: DocumentCounts2021 = row(
         DocumentCounts2021,
         "二十(一)行政规范性文件",
         "行政规范性文件",
         "administrative normative documents",
-        groups=_ART20_1,
+        groups=ART20_1,
     )
     licensing: Decisions = row(
-        Decisions, "二十(五)行政许可", "行政许可", "administrative licensing", groups=_ART20_5
+        Decisions, "二十(五)行政许可", "行政许可", "administrative licensing", groups=ART20_5
     )
     penalties: Decisions = row(
-        Decisions, "二十(六)行政处罚", "行政处罚", "administrative penalties", groups=_ART20_6
+        Decisions, "二十(六)行政处罚", "行政处罚", "administrative penalties", groups=ART20_6
     )
     coercion: Decisions = row(
-        Decisions, "二十(六)行政强制", "行政强制", "administrative coercion", groups=_ART20_6
+        Decisions, "二十(六)行政强制", "行政强制", "administrative coercion", groups=ART20_6
     )
     administrative_fees: FeeAmount = row(
         FeeAmount,
         "二十(八)行政事业性收费",
         "行政事业性收费",
         "administrative fees",
-        groups=_ART20_8,
+        groups=ART20_8,
     )
 
 
@@ -157,21 +158,6 @@ class Statistics2021(StatisticsBase):
 
     FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2021
 
-    active: ActiveDisclosure2021 = table(
-        ActiveDisclosure2021,
-        "2",
-        "二、主动公开政府信息情况",
-        "II. proactive disclosure",
-    )
-    applications: Applications2021 = table(
-        Applications2021,
-        "3",
-        "三、收到和处理政府信息公开申请情况",
-        "III. applications received and handled",
-    )
-    reviews: ReviewsLitigation = table(
-        ReviewsLitigation,
-        "4",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "IV. administrative reconsideration and litigation",
-    )
+    active: ActiveDisclosure2021 = table(ActiveDisclosure2021, *ACTIVE_TABLE)
+    applications: Applications2021 = table(Applications2021, *APPLICATIONS_TABLE)
+    reviews: ReviewsLitigation = table(ReviewsLitigation, *REVIEWS_TABLE)
