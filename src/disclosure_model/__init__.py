@@ -29,6 +29,7 @@ from disclosure_model.formats import (
     Statistics2021,
     catalogue,
 )
+from disclosure_model.ratios import RatioSpec, ratios
 from disclosure_model.report import Organ, OrganLevel, Report, Section, Source
 from disclosure_model.schema import json_schema
 from disclosure_model.serialization import (
@@ -40,7 +41,7 @@ from disclosure_model.serialization import (
     loads,
     to_dict,
 )
-from disclosure_model.values import Amount, CellKind, MoneyUnit, Unit
+from disclosure_model.values import Amount, CellKind, MoneyUnit, Ratio, Unit
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -62,6 +63,8 @@ __all__ = [
     "OrganLevel",
     "Outcome",
     "Problem",
+    "Ratio",
+    "RatioSpec",
     "Report",
     "ReportFormat",
     "Rule",
@@ -83,6 +86,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "ratios",
     "rules",
     "to_dict",
 ]

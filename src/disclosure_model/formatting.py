@@ -19,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 
 from disclosure_model.errors import DisclosureModelError
-from disclosure_model.values import Amount
+from disclosure_model.values import Amount, Ratio
 
 __all__ = [
     "NOT_STATED",
@@ -27,6 +27,7 @@ __all__ = [
     "format_amount",
     "format_count",
     "format_decimal_exactly",
+    "format_percent",
     "format_value",
     "is_chinese",
     "parse_locale",
@@ -97,3 +98,19 @@ def format_value(value: int | Amount | Decimal | None, *, locale: str) -> str:
     if isinstance(value, Decimal):
         return format_decimal_exactly(value, locale=locale)
     return format_count(value, locale=locale)
+
+
+def format_percent(ratio: Ratio, *, locale: str, decimals: int = 1) -> str:
+    """A ratio as a percentage with ``decimals`` places, rounded half up; ``—`` if undefined.
+
+    >>> format_percent(Ratio(numerator=30, denominator=129), locale="zh_CN")
+    '23.3%'
+    """
+    hundredths = ratio.decimal(decimals + 2)
+    if hundredths is None:
+        return NOT_STATED
+    loc = parse_locale(locale)
+    pattern = copy.copy(loc.percent_formats[None])
+    pattern.frac_prec = (decimals, decimals)
+    text: str = pattern.apply(hundredths, loc)
+    return text

@@ -7,14 +7,16 @@ A count is a plain ``int`` (``None`` when the report does not state it); money i
 from __future__ import annotations
 
 import enum
-from decimal import Decimal
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any
 
 from attrs import field, frozen
 
 from disclosure_model.errors import ValidationError
 
-__all__ = ["Amount", "CellKind", "MoneyUnit", "Unit"]
+__all__ = ["Amount", "CellKind", "MoneyUnit", "Ratio", "Unit"]
 
 
 class Unit(enum.Enum):
@@ -110,3 +112,66 @@ class Amount:
 
     def __str__(self) -> str:
         return f"{self.value}{self.unit.value if self.unit else ''}"
+
+
+def _check_part(_inst: Any, attribute: Any, value: int | None) -> None:
+    if value is not None and type(value) is not int:
+        raise ValidationError.at(f"$.{attribute.name}", f"expected an int or None, got {value!r}")
+
+
+def _check_scale(_inst: Any, _attr: Any, value: int) -> None:
+    if type(value) is not int or value <= 0:
+        raise ValidationError.at("$.scale", f"expected a positive int, got {value!r}")
+
+
+@frozen(kw_only=True)
+class Ratio:
+    """An exact ratio of two counts, kept as they are: ``scale × numerator / denominator``.
+
+    ``numerator`` or ``denominator`` is ``None`` when a cell it needs is not stated (and
+    ``missing`` names those cells). :attr:`value` is then ``None``, as it is when the
+    denominator is 0 (or, for inconsistent data, below 0): a ratio is never made up.
+
+    >>> r = Ratio(numerator=57, denominator=129)
+    >>> r.value
+    Fraction(19, 43)
+    >>> r.percent(locale="zh_CN", decimals=1)
+    '44.2%'
+    >>> Ratio(numerator=0, denominator=0).value is None
+    True
+    """
+
+    numerator: int | None = field(validator=_check_part)
+    denominator: int | None = field(validator=_check_part)
+    scale: int = field(default=1, validator=_check_scale)
+    missing: tuple[str, ...] = ()
+
+    @property
+    def value(self) -> Fraction | None:
+        """The exact value, or ``None`` when it is not defined."""
+        if self.numerator is None or self.denominator is None or self.denominator <= 0:
+            return None
+        return Fraction(self.numerator * self.scale, self.denominator)
+
+    @property
+    def defined(self) -> bool:
+        """Whether the ratio has a value."""
+        return self.value is not None
+
+    def __float__(self) -> float:
+        value = self.value
+        return math.nan if value is None else float(value)
+
+    def decimal(self, decimals: int) -> Decimal | None:
+        """The value rounded half up to ``decimals`` places (``None`` when not defined)."""
+        value = self.value
+        if value is None:
+            return None
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+    def percent(self, *, locale: str, decimals: int = 1) -> str:
+        """The value as a percentage for ``locale`` (babel), or ``—`` when not defined."""
+        from disclosure_model.formatting import format_percent
+
+        return format_percent(self, locale=locale, decimals=decimals)
