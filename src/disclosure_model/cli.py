@@ -11,6 +11,7 @@ import argparse
 import csv
 import json
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -21,11 +22,19 @@ from disclosure_model import examples
 from disclosure_model._version import __version__
 from disclosure_model.checks import CheckResult, Finding, Outcome, Severity, check
 from disclosure_model.errors import DisclosureModelError, ValidationError
-from disclosure_model.formatting import format_count, is_chinese, parse_locale
+from disclosure_model.formatting import (
+    NOT_STATED,
+    format_count,
+    format_decimal_exactly,
+    is_chinese,
+    parse_locale,
+)
+from disclosure_model.ratios import RatioKind, RatioSpec, ratio_specs, ratios
 from disclosure_model.render import render_text
 from disclosure_model.report import Report
 from disclosure_model.schema import json_schema
 from disclosure_model.serialization import load
+from disclosure_model.values import Ratio
 
 __all__ = ["main"]
 
@@ -124,6 +133,13 @@ def _parser() -> argparse.ArgumentParser:
     _add_locale(show)
 
     _add_check(sub)
+
+    ratios_parser = sub.add_parser("ratios", help="print the ratios of a report (rates, shares)")
+    _add_source(ratios_parser)
+    _add_locale(ratios_parser)
+    ratios_parser.add_argument(
+        "--output", choices=_OUTPUTS, default="text", help="text (default), json or csv"
+    )
 
     sub.add_parser("examples", help="list the bundled example reports")
     sub.add_parser("schema", help="print the JSON Schema of the report format")
@@ -419,6 +435,73 @@ def _run_check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if all(c.result.ok for c in checked) else EXIT_FINDINGS
 
 
+# --- ratios -----------------------------------------------------------------------------
+
+
+def _ratio_text(spec: RatioSpec, ratio: Ratio, locale: str) -> str:
+    if spec.kind is RatioKind.SHARE:
+        return ratio.percent(locale=locale, decimals=1)
+    value = ratio.decimal(2)
+    if value is None:
+        return NOT_STATED
+    if spec.kind is RatioKind.NET:
+        return format_count(int(value), locale=locale)
+    return format_decimal_exactly(value, locale=locale)
+
+
+def _ratio_rows(report: Report, locale: str) -> list[dict[str, Any]]:
+    values = ratios(report)
+    zh = is_chinese(locale)
+    rows = []
+    for spec in ratio_specs(report.format):
+        r = values[spec.code]
+        exact = r.value
+        rows.append(
+            {
+                "code": spec.code,
+                "name": spec.name.zh if zh else spec.name.en,
+                "kind": spec.kind.value,
+                "numerator": r.numerator,
+                "denominator": r.denominator,
+                "scale": r.scale,
+                "exact": None if exact is None else f"{exact.numerator}/{exact.denominator}",
+                "value": None if exact is None else float(exact),
+                "shown": _ratio_text(spec, r, locale),
+                "missing": ";".join(r.missing),
+            }
+        )
+    return rows
+
+
+def _run_ratios(args: argparse.Namespace, out: TextIO) -> int:
+    _check_locale(args.locale)
+    report = _read(args.path, args.example)
+    rows = _ratio_rows(report, args.locale)
+    if args.output == "json":
+        out.write(json.dumps({"ratios": rows}, ensure_ascii=False, indent=2) + "\n")
+    elif args.output == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["code"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        width = max((_display_width(r["name"]) for r in rows), default=0)
+        for r in rows:
+            pad = " " * (width - _display_width(r["name"]))
+            if r["exact"]:
+                detail = f"{r['numerator']} / {r['denominator']}"
+            elif r["missing"]:
+                blank = "未填报" if is_chinese(args.locale) else "not stated"
+                detail = f"{blank}: {r['missing'].replace(';', ', ')}"
+            else:
+                detail = "0 / 0" if r["denominator"] == 0 else ""
+            out.write(f"{r['name']}{pad}  {r['shown']:>10}  ({detail})\n")
+    return EXIT_OK
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 # --- dispatch ---------------------------------------------------------------------------
 
 
@@ -432,6 +515,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(render_text(_read(args.path, args.example), locale=args.locale))
     elif args.command == "check":
         return _run_check(args, out)
+    elif args.command == "ratios":
+        return _run_ratios(args, out)
     return EXIT_OK
 
 
