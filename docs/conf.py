@@ -55,6 +55,7 @@ python_use_unqualified_type_names = True
 nitpick_ignore = [
     # standard library
     ("py:class", "decimal.Decimal"),
+    ("py:class", "fractions.Fraction"),
     ("py:class", "datetime.date"),
     ("py:class", "os.PathLike"),
     ("py:class", "collections.abc.Iterable"),

@@ -49,6 +49,10 @@ PUBLIC_MODULES = (
     "report",
     "formats",
     "values",
+    "ratios",
+    "indicators",
+    "compare",
+    "export",
     "claims",
     "checks",
     "serialization",
@@ -58,6 +62,7 @@ PUBLIC_MODULES = (
     "cli",
     "errors",
     "examples",
+    "strategies",
 )
 
 _HEADER = (

@@ -14,12 +14,14 @@ from typing import Any
 from disclosure_model import examples
 from disclosure_model.checks import CheckResult, Finding, Outcome, Rule, Severity, check, rules
 from disclosure_model.claims import Approximation, CellSum, Claim, ClaimKind, ClaimSum, Share
+from disclosure_model.compare import Change, Comparison, compare
 from disclosure_model.errors import (
     DisclosureModelError,
     Problem,
     UnknownExampleError,
     ValidationError,
 )
+from disclosure_model.export import to_frame, to_records, write_parquet
 from disclosure_model.formats import (
     Catalogue,
     Entry,
@@ -29,6 +31,7 @@ from disclosure_model.formats import (
     Statistics2021,
     catalogue,
 )
+from disclosure_model.indicators import Indicator, harmonise
 from disclosure_model.ratios import RatioSpec, ratios
 from disclosure_model.report import Organ, OrganLevel, Report, Section, Source
 from disclosure_model.schema import json_schema
@@ -50,13 +53,16 @@ __all__ = [
     "Catalogue",
     "CellKind",
     "CellSum",
+    "Change",
     "CheckResult",
     "Claim",
     "ClaimKind",
     "ClaimSum",
+    "Comparison",
     "DisclosureModelError",
     "Entry",
     "Finding",
+    "Indicator",
     "LegacyStatistics",
     "MoneyUnit",
     "Organ",
@@ -79,16 +85,21 @@ __all__ = [
     "ValidationError",
     "catalogue",
     "check",
+    "compare",
     "dump",
     "dumps",
     "examples",
     "from_dict",
+    "harmonise",
     "json_schema",
     "load",
     "loads",
     "ratios",
     "rules",
     "to_dict",
+    "to_frame",
+    "to_records",
+    "write_parquet",
 ]
 
 
