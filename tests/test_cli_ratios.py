@@ -71,3 +71,47 @@ class TestRatiosCommand:
         rows = {r["code"]: r for r in json.loads(out)["ratios"]}
         for code, ratio in dm.ratios(dm.examples.load("huaian-2024")).items():
             assert ratio.numerator == rows[code]["numerator"]
+
+
+class TestConvertCommand:
+    def test_long_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`convert --to csv` writes one row per stated cell with the contract columns."""
+        status, out, _ = run(capsys, "convert", "--example", "huaian-2024", "--to", "csv")
+        assert 0 == status
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert 200 == len(rows)  # every cell of the 2021 report is stated
+        first = rows[0]
+        for column in ("report_id", "year", "format", "table", "row", "column",
+                       "row_label_zh", "column_label_zh", "value", "unit"):  # fmt: skip
+            assert column in first
+        assert ("active", "regulations", "issued", "1") == (
+            first["table"], first["row"], first["column"], first["value"]
+        )  # fmt: skip
+
+    def test_wide_csv_same_columns_missing_empty(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Wide CSV: one row per report, the same columns whatever the format, and what a
+        report does not state is an empty field, not 0."""
+        status, out, _ = run(
+            capsys, "convert", "--example", "huaian-2024", "--example", "baoshan-2018",
+            "--to", "csv", "--kind", "wide",
+        )  # fmt: skip
+        assert 0 == status
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert 2 == len(rows)
+        assert "3119" == rows[0]["received"]
+        assert "" == rows[1]["carried_over"]  # the legacy table has no carry-over
+
+    def test_json_one_report(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`--to json` writes the report as strict JSON that reads back equal."""
+        status, out, _ = run(capsys, "convert", "--example", "baoshan-2018", "--to", "json")
+        assert 0 == status
+        assert dm.examples.load("baoshan-2018") == dm.loads(out)
+
+    def test_json_needs_one_report(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`--to json` with two reports is unusable input (status 2)."""
+        status, _, err = run(
+            capsys, "convert", "--example", "huaian-2024", "--example", "baoshan-2018",
+            "--to", "json",
+        )  # fmt: skip
+        assert 2 == status
+        assert "one report" in err

@@ -22,6 +22,7 @@ from disclosure_model import examples
 from disclosure_model._version import __version__
 from disclosure_model.checks import CheckResult, Finding, Outcome, Severity, check
 from disclosure_model.errors import DisclosureModelError, ValidationError
+from disclosure_model.export import LONG_COLUMNS, WIDE_COLUMNS, to_records
 from disclosure_model.formatting import (
     NOT_STATED,
     format_count,
@@ -33,7 +34,7 @@ from disclosure_model.ratios import RatioKind, RatioSpec, ratio_specs, ratios
 from disclosure_model.render import render_text
 from disclosure_model.report import Report
 from disclosure_model.schema import json_schema
-from disclosure_model.serialization import load
+from disclosure_model.serialization import dumps, load
 from disclosure_model.values import Ratio
 
 __all__ = ["main"]
@@ -139,6 +140,31 @@ def _parser() -> argparse.ArgumentParser:
     _add_locale(ratios_parser)
     ratios_parser.add_argument(
         "--output", choices=_OUTPUTS, default="text", help="text (default), json or csv"
+    )
+
+    convert = sub.add_parser(
+        "convert", help="write reports as flat CSV records (long or wide) or as JSON"
+    )
+    convert.add_argument("paths", nargs="*", metavar="PATH", help="a report as JSON")
+    convert.add_argument(
+        "--example",
+        metavar="NAME",
+        action="append",
+        default=[],
+        dest="examples",
+        help="a bundled example; may be repeated",
+    )
+    convert.add_argument(
+        "--to",
+        choices=("csv", "json"),
+        required=True,
+        help="csv: flat records (see --kind); json: the report as strict JSON (one report)",
+    )
+    convert.add_argument(
+        "--kind",
+        choices=("long", "wide"),
+        default="long",
+        help="long: one row per stated cell (default); wide: one row per report",
     )
 
     sub.add_parser("examples", help="list the bundled example reports")
@@ -502,6 +528,32 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# --- convert ----------------------------------------------------------------------------
+
+
+def _run_convert(args: argparse.Namespace, out: TextIO) -> int:
+    sources = [_Source(path=p) for p in args.paths]
+    sources.extend(_Source(example=e) for e in args.examples)
+    if not sources:
+        msg = "convert needs a report: give one or more PATHs, or --example NAME"
+        raise _UnusableInputError(msg)
+    reports = _read_all(sources)
+    if args.to == "json":
+        if len(reports) != 1:
+            msg = f"--to json writes one report, but {len(reports)} were given"
+            raise _UnusableInputError(msg)
+        out.write(dumps(reports[0]) + "\n")
+        return EXIT_OK
+    columns = list(LONG_COLUMNS if args.kind == "long" else WIDE_COLUMNS)
+    records = to_records(reports, kind=args.kind)
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for record in records:
+        # Missing stays missing: None is an empty field, never 0.
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    return EXIT_OK
+
+
 # --- dispatch ---------------------------------------------------------------------------
 
 
@@ -517,6 +569,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _run_check(args, out)
     elif args.command == "ratios":
         return _run_ratios(args, out)
+    elif args.command == "convert":
+        return _run_convert(args, out)
     return EXIT_OK
 
 
