@@ -353,11 +353,46 @@ def top_level_table() -> str:
     )
 
 
+def _terms(terms: Iterable[Any]) -> str:
+    """A signed sum of cells as inline code, ``+`` and ``−`` between them."""
+    out = ""
+    for i, t in enumerate(terms):
+        sign = "−" if t.sign < 0 else "+"
+        out += (f" {sign} " if i else ("−" if t.sign < 0 else "")) + _code(t.path)
+    return out or "1"
+
+
+def ratios_page() -> str:
+    """The ratio catalogue page, as MyST Markdown."""
+    from disclosure_model.ratios import ratio_specs
+
+    lines = [
+        _HEADER.format(source="disclosure_model.ratios.ratio_specs()"),
+        "# Ratios",
+        "",
+        "Every ratio {func}`disclosure_model.ratios <disclosure_model.ratios.ratios>` computes,",
+        "with its definition as signed sums of cells (per 100: times 100).",
+        "",
+        "| Code | Name | Kind | Formats | Numerator | Denominator |",
+        "|---|---|---|---|---|---|",
+    ]
+    for spec in ratio_specs():
+        formats = ", ".join(sorted(f.value for f in spec.formats))
+        lines.append(
+            f"| {_code(spec.code)} | {_text(spec.name.zh)}<br>{_text(spec.name.en)} | "
+            f"{spec.kind.value} | {formats} | {_terms(spec.numerator)} | "
+            f"{_terms(spec.denominator)} |"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
 def pages() -> dict[str, str]:
     """Every generated file by its name below ``reference/_generated``."""
     out = {f"{fmt.value}.md": format_page(fmt) for fmt in ReportFormat}
     out[SCHEMA_PAGE + ".md"] = schema_page()
     out[RULES_PAGE + ".md"] = rules_page()
+    out["ratios.md"] = ratios_page()
     out[TOP_LEVEL_INCLUDE] = top_level_table()
     return out
 
