@@ -241,7 +241,8 @@ class TestBrokenReports:
     def test_every_rule_has_a_corruption(
         self, code: str, fmt: dm.ReportFormat, data: st.DataObject
     ) -> None:
-        """Every rule of the catalogue can be broken, alone, in every format it applies to."""
+        """Every rule of the catalogue can be broken in every format it applies to, alone or
+        with the rules it implies."""
         broken = data.draw(dms.broken_reports(rule=code, format=fmt))
         assert (code, fmt) == (broken.code, broken.report.format)
         assert_broken(broken)

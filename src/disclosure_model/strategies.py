@@ -1097,8 +1097,9 @@ def reports(
     then consistent where stated, so no rule fails but some are not assessable.
     ``with_claims=True`` adds figures and percentages stated in the text, each true of the
     statistics (figures exact, or rounded half up in 万; percentages rounded half up), some
-    about other stated figures. ``consistent=False`` draws any structurally valid report:
-    any organ, year and dates, any counts, claims with any values.
+    about other stated figures; a share of a whole that is 0 is not assessable.
+    ``consistent=False`` draws any structurally valid report: any organ, year and dates, any
+    counts, claims with any values.
 
     Shrinks towards a report of the first format with every cell 0, the shortest section
     texts, no optional fields and no claims.
