@@ -12,23 +12,11 @@ rounds interleaved, and the ratio the target is stated in: check / load ≤ 1.0.
 from __future__ import annotations
 
 import argparse
-import timeit
-from collections.abc import Callable
-from typing import Any
 
 import attrs
+from _timing import best_times  # benchmarks/ is on sys.path when run as a script
 
 import disclosure_model as dm
-
-
-def _best_times(
-    contenders: dict[str, Callable[[], Any]], repeat: int, number: int
-) -> dict[str, float]:
-    best = dict.fromkeys(contenders, float("inf"))
-    for _ in range(repeat):
-        for name, fn in contenders.items():
-            best[name] = min(best[name], timeit.timeit(fn, number=number) / number)
-    return best
 
 
 def main() -> None:
@@ -56,7 +44,7 @@ def main() -> None:
         "check (lenient)": lambda: dm.check(report, lenient=True),
         "check (with previous year)": lambda: dm.check(report, previous=previous),
     }
-    best = _best_times(contenders, args.repeat, args.number)
+    best = best_times(contenders, repeat=args.repeat, number=args.number)
     print(
         f"input: example {args.example}, {len(data):,} bytes; "
         f"{len(result.findings)} findings ({len(result.not_assessable)} not assessable)"

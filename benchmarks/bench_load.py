@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import timeit
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 import attrs
 import orjson
+from _timing import best_times  # benchmarks/ is on sys.path when run as a script
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 import disclosure_model as dm
@@ -132,22 +132,6 @@ def _strict_parse(data: bytes) -> Any:
     return _parse(data)
 
 
-def _best_times(
-    contenders: dict[str, Any], data: bytes, repeat: int, number: int
-) -> dict[str, float]:
-    """Best seconds per call of each contender, rounds interleaved.
-
-    Each round times every contender once, so a machine whose speed drifts during the run
-    (shared hosts do) slows all of them alike and the ratios stay fair.
-    """
-    best = dict.fromkeys(contenders, float("inf"))
-    for _ in range(repeat):
-        for name, fn in contenders.items():
-            seconds = timeit.timeit(lambda fn=fn: fn(data), number=number) / number
-            best[name] = min(best[name], seconds)
-    return best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--example", default="huaian-2024")
@@ -177,7 +161,8 @@ def main() -> None:
         "pydantic v2 model_validate_json": PydReport2021.model_validate_json,
         "disclosure_model.loads": dm.loads,
     }
-    best = _best_times(contenders, data, args.repeat, args.number)
+    calls = {name: (lambda fn=fn: fn(data)) for name, fn in contenders.items()}
+    best = best_times(calls, repeat=args.repeat, number=args.number)
 
     print(
         f"input: example {args.example}, {len(data):,} bytes, {n_cells} declared cells, "
