@@ -105,7 +105,9 @@ _TRADITIONAL = str.maketrans(
     "总体况动开资讯处请数结转应务复议诉讼问题进报项规范制发废现许罚强费额万采购业机构会织关国与险稳护权内类过执询补确访举复专据获缴纳当达经维纠审计说从员网传时属于办门县区镇乡为条别级并将对径联导术证标志号见负责称实质统",
 )
 
-_FOLD = {**str.maketrans(_RADICAL_LOOKALIKES), **_TRADITIONAL}
+_FOLD: dict[int, str | int | None] = {}
+_FOLD.update(str.maketrans(_RADICAL_LOOKALIKES))
+_FOLD.update(_TRADITIONAL)
 
 # After NFKC: brackets are ASCII, but quotes, dashes and list separators still vary.
 _QUOTES = str.maketrans(
@@ -135,6 +137,7 @@ _QUOTES = str.maketrans(
         "‐": "-",
         "〇": "〇",
         "；": ";",
+        "、": ",",
         "：": ":",
         "，": ",",
         "。": ".",

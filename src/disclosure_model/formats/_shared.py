@@ -21,20 +21,27 @@ from disclosure_model.formats._declare import (
     sum_rows,
     sums,
 )
+from disclosure_model.formats._form import Layout, SectionSpec
 
 __all__ = [
+    "ACTIVE_ALIASES",
     "ACTIVE_TABLE",
     "APPLICANTS",
+    "APPLICATIONS_ALIASES",
+    "APPLICATIONS_NOTE",
     "APPLICATIONS_TABLE",
     "ART20_1",
     "ART20_5",
     "ART20_6",
     "ART20_8",
     "ART20_9",
+    "INFORMATION_CONTENT",
     "OTHER_GROUP",
     "OUTCOME_ROWS",
     "RESULTS_GROUP",
+    "REVIEWS_ALIASES",
     "REVIEWS_TABLE",
+    "SECTIONS",
     "ApplicantCounts",
     "ApplicationsBase",
     "CaseOutcomes",
@@ -64,6 +71,67 @@ ART20_9 = group("art20_9", "第二十条第（九）项", "article 20 item (9)",
 
 #: The header over every applicant column of table 三.
 APPLICANTS = Label("申请人情况", "applicants")
+
+#: The note table 三 prints in its top-left cell: the form's own 勾稽关系 (rule R-01).
+APPLICATIONS_NOTE = Label(
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "(in each column: item one plus item two equals item three plus item four)",
+)
+
+#: The header of the label column of table 二's blocks.
+INFORMATION_CONTENT = (Label("信息内容", "information"),)
+
+#: Heading variants of the tables, seen on published pages.
+ACTIVE_ALIASES = ("二、主动公开信息情况", "二、主动公开政府信息")
+APPLICATIONS_ALIASES = ("三、收到和处理政府信息公开申请",)
+REVIEWS_ALIASES = (
+    "四、政府信息公开行政法复议、行政诉讼情况",
+    "四、因政府信息公开申请行政复议、行政诉讼情况",
+    "四、政府信息公开行政复议和行政诉讼情况",
+)
+
+#: The six narrative sections of the 2019 and 2021 formats.
+SECTIONS = (
+    SectionSpec(
+        "overview",
+        Label("一、总体情况", "I. overview"),
+        ("总体情况", "總體情況", "总体"),
+    ),
+    SectionSpec(
+        "active_disclosure",
+        Label("二、主动公开政府信息情况", "II. proactive disclosure"),
+        ("主动公开", "主動公開"),
+    ),
+    SectionSpec(
+        "applications",
+        Label("三、收到和处理政府信息公开申请情况", "III. applications received and handled"),
+        ("申请", "申請"),
+    ),
+    SectionSpec(
+        "review_litigation",
+        Label(
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "IV. administrative reconsideration and litigation",
+        ),
+        ("行政复议", "行政復議", "行政诉讼"),
+        ("四、政府信息公开行政法复议、行政诉讼情况",),
+    ),
+    SectionSpec(
+        "problems",
+        Label("五、存在的主要问题及改进情况", "V. main problems and improvements"),
+        ("问题", "問題"),
+        (
+            "五、政府信息公开工作存在的主要问题及改进情况",
+            "五、存在的主要问题及整改措施",
+            "五、存在的主要问题及改进措施",
+        ),
+    ),
+    SectionSpec(
+        "other_matters",
+        Label("六、其他需要报告的事项", "VI. other matters to report"),
+        ("其他需要报告", "其他需要報告", "其他事项"),
+    ),
+)
 _LEGAL = group(
     "legal",
     "法人或其他组织",
@@ -75,6 +143,8 @@ _LEGAL = group(
 @frozen(kw_only=True)
 class ApplicantCounts(Declared):
     """One row of table 三: counts per kind of applicant (申请人情况)."""
+
+    HEADER: ClassVar[Label] = APPLICANTS
 
     natural_person: int | None = cell("自然人", "natural persons")
     legal_commercial: int | None = cell("商业企业", "commercial enterprises", group=_LEGAL)
@@ -140,6 +210,9 @@ OTHER_GROUP = group("other", "（六）其他处理", "(6) handled otherwise", p
 @frozen(kw_only=True)
 class ApplicationsBase(Declared):
     """Rows 一 to 三(五) of table 三, common to the 2019 and 2021 formats."""
+
+    NOTE: ClassVar[Label] = APPLICATIONS_NOTE
+    ALIASES: ClassVar[tuple[str, ...]] = APPLICATIONS_ALIASES
 
     new_received: ApplicantCounts = row(
         ApplicantCounts,
@@ -306,7 +379,14 @@ _LITIGATION = group("litigation", "行政诉讼", "administrative litigation", c
 
 @frozen(kw_only=True)
 class ReviewsLitigation(Declared):
-    """Table 四、政府信息公开行政复议、行政诉讼情况 (the same in 2019 and 2021)."""
+    """Table 四、政府信息公开行政复议、行政诉讼情况 (the same in 2019 and 2021).
+
+    The form prints it as one row of 15 cells: 行政复议 | 行政诉讼 › 未经复议直接起诉 /
+    复议后起诉, each block 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计.
+    """
+
+    LAYOUT: ClassVar[Layout] = Layout.ONE_ROW
+    ALIASES: ClassVar[tuple[str, ...]] = REVIEWS_ALIASES
 
     review: CaseOutcomes = row(CaseOutcomes, "行政复议", "administrative reconsideration")
     litigation_direct: CaseOutcomes = row(

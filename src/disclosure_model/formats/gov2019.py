@@ -9,6 +9,7 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
+    Label,
     Relation,
     ReportFormat,
     StatisticsBase,
@@ -16,7 +17,9 @@ from disclosure_model.formats._declare import (
     row,
     table,
 )
+from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
 from disclosure_model.formats._shared import (
+    ACTIVE_ALIASES,
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
     ART20_1,
@@ -24,8 +27,10 @@ from disclosure_model.formats._shared import (
     ART20_6,
     ART20_8,
     ART20_9,
+    INFORMATION_CONTENT,
     RESULTS_GROUP,
     REVIEWS_TABLE,
+    SECTIONS,
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
@@ -106,6 +111,9 @@ class Procurement(Declared):
 class ActiveDisclosure2019(Declared):
     """Table 二、主动公开政府信息情况 of the 2019 format."""
 
+    LABEL_HEADERS: ClassVar[tuple[Label, ...]] = INFORMATION_CONTENT
+    ALIASES: ClassVar[tuple[str, ...]] = ACTIVE_ALIASES
+
     regulations: DocumentCounts2019 = row(
         DocumentCounts2019, "规章", "government rules", group=ART20_1
     )
@@ -114,6 +122,7 @@ class ActiveDisclosure2019(Declared):
         "规范性文件",
         "normative documents",
         group=ART20_1,
+        aliases=("行政规范性文件",),
     )
     licensing: ItemCounts = row(ItemCounts, "行政许可", "administrative licensing", group=ART20_5)
     other_services: ItemCounts = row(
@@ -161,6 +170,9 @@ class Applications2019(ApplicationsBase):
 class Statistics2019(StatisticsBase):
     """The statistics of a report in the 2019 trial format: tables 二, 三 and 四."""
 
+    YEARS: ClassVar[tuple[int, int | None]] = (2019, 2020)
+    SECTIONS: ClassVar[tuple[SectionSpec, ...]] = SECTIONS
+    DEADLINE: ClassVar[Deadline] = DEADLINE_2019
     FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2019
 
     active: ActiveDisclosure2019 = table(ActiveDisclosure2019, *ACTIVE_TABLE)

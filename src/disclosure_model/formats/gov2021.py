@@ -9,6 +9,7 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
+    Label,
     Relation,
     ReportFormat,
     StatisticsBase,
@@ -17,16 +18,20 @@ from disclosure_model.formats._declare import (
     sum_rows,
     table,
 )
+from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
 from disclosure_model.formats._shared import (
+    ACTIVE_ALIASES,
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
     ART20_1,
     ART20_5,
     ART20_6,
     ART20_8,
+    INFORMATION_CONTENT,
     OTHER_GROUP,
     RESULTS_GROUP,
     REVIEWS_TABLE,
+    SECTIONS,
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
@@ -48,7 +53,9 @@ __all__ = [
 class DocumentCounts2021(Declared):
     """第二十条第（一）项: 规章 or 行政规范性文件 issued, repealed and in force."""
 
-    issued: int | None = cell("本年制发件数", "issued this year")
+    issued: int | None = cell(
+        "本年制发件数", "issued this year", aliases=("本年发件数", "本年发件", "本年制发数")
+    )
     repealed: int | None = cell("本年废止件数", "repealed this year")
     in_force: int | None = cell("现行有效件数", "currently in force", kind=CellKind.STOCK)
 
@@ -80,6 +87,9 @@ class FeeAmount(Declared):
 class ActiveDisclosure2021(Declared):
     """Table 二、主动公开政府信息情况 of the 2021 format."""
 
+    LABEL_HEADERS: ClassVar[tuple[Label, ...]] = INFORMATION_CONTENT
+    ALIASES: ClassVar[tuple[str, ...]] = ACTIVE_ALIASES
+
     regulations: DocumentCounts2021 = row(
         DocumentCounts2021, "规章", "government rules", group=ART20_1
     )
@@ -88,6 +98,7 @@ class ActiveDisclosure2021(Declared):
         "行政规范性文件",
         "administrative normative documents",
         group=ART20_1,
+        aliases=("规范性文件",),
     )
     licensing: Decisions = row(Decisions, "行政许可", "administrative licensing", group=ART20_5)
     penalties: Decisions = row(Decisions, "行政处罚", "administrative penalties", group=ART20_6)
@@ -140,6 +151,9 @@ class Applications2021(ApplicationsBase):
 class Statistics2021(StatisticsBase):
     """The statistics of a report in the 2021 format: tables 二, 三 and 四."""
 
+    YEARS: ClassVar[tuple[int, int | None]] = (2021, None)
+    SECTIONS: ClassVar[tuple[SectionSpec, ...]] = SECTIONS
+    DEADLINE: ClassVar[Deadline] = DEADLINE_2019
     FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2021
 
     active: ActiveDisclosure2021 = table(ActiveDisclosure2021, *ACTIVE_TABLE)

@@ -28,6 +28,7 @@ from disclosure_model.formats._declare import (
     group,
     sums,
 )
+from disclosure_model.formats._form import DEADLINE_2007, Deadline, SectionSpec
 from disclosure_model.values import Amount, CellKind, Unit
 
 __all__ = ["CombinedFigure", "LegacyStatistics"]
@@ -43,6 +44,39 @@ _G2_2 = group(
 _G3 = group("applications", "三、依申请公开情况", "III. disclosure on application")
 _G8 = group("bodies", "八、机构建设和保障经费情况", "VIII. bodies, staff and funding")
 _G9 = group("meetings", "九、政府信息公开会议和培训情况", "IX. meetings and training")
+
+#: The parts of a report under the 2007 条例 art. 32, as most 2008–2018 reports title them.
+SECTIONS = (
+    SectionSpec("overview", Label("一、概述", "I. overview"), ("概述", "总体", "基本情况")),
+    SectionSpec(
+        "active_disclosure",
+        Label("二、主动公开政府信息情况", "II. proactive disclosure"),
+        ("主动公开", "主動公開"),
+    ),
+    SectionSpec(
+        "applications",
+        Label("三、依申请公开政府信息情况", "III. disclosure on application"),
+        ("依申请", "依申請"),
+    ),
+    SectionSpec(
+        "fees",
+        Label("四、政府信息公开的收费及减免情况", "IV. fees and waivers"),
+        ("收费", "收費"),
+    ),
+    SectionSpec(
+        "review_litigation",
+        Label(
+            "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+            "V. reconsideration and litigation",
+        ),
+        ("行政复议", "行政诉讼", "行政復議"),
+    ),
+    SectionSpec(
+        "problems",
+        Label("六、存在的主要问题和改进措施", "VI. main problems and improvements"),
+        ("问题", "問題"),
+    ),
+)
 
 _T = Unit.TIMES
 _E = Unit.ENTRY
@@ -109,6 +143,9 @@ class LegacyStatistics(StatisticsBase):
     """The legacy statistics table: one value (统计数) per indicator (统计指标)."""
 
     FORMAT: ClassVar[ReportFormat] = ReportFormat.LEGACY
+    YEARS: ClassVar[tuple[int, int | None]] = (2014, 2018)
+    SECTIONS: ClassVar[tuple[SectionSpec, ...]] = SECTIONS
+    DEADLINE: ClassVar[Deadline] = DEADLINE_2007
     TABLE: ClassVar[TableSpec] = TableSpec(
         "统计表",
         Label("政府信息公开情况统计表", "statistics table of government information disclosure"),
