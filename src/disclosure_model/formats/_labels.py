@@ -106,7 +106,7 @@ _TRADITIONAL = str.maketrans(
 )
 
 _FOLD: dict[int, str | int | None] = {}
-_FOLD.update(str.maketrans(_RADICAL_LOOKALIKES))
+_FOLD.update({ord(k): v for k, v in _RADICAL_LOOKALIKES.items()})
 _FOLD.update(_TRADITIONAL)
 
 # After NFKC: brackets are ASCII, but quotes, dashes and list separators still vary.
