@@ -53,9 +53,9 @@ def check(
     With ``previous`` (the same organ's report for the year before), the rules across two
     reports run too. In the default strict mode a rule that needs a blank cell is *not
     assessable*; ``lenient=True`` reads blanks as 0 and each finding says which — but only
-    blanks in the part of the form the report's source covered (:class:`~disclosure_model.report.Coverage`): a cell
-    the source never reached stays not assessable. ``locale``
-    formats the numbers in the messages (both languages are always given).
+    blanks in the part of the form the report's source covered
+    (:class:`~disclosure_model.report.Coverage`): a cell the source never reached stays not
+    assessable. ``locale`` formats the numbers in the messages (both languages are given).
     """
     if not isinstance(report, Report):
         msg = f"check() takes a Report, got {type(report).__name__}"
