@@ -303,6 +303,7 @@ class TestYears:
         """2007 条例: everyone by 31 March; 2019 条例: departments by 31 January."""
         legacy, new = form(LEGACY).deadline, form(F2021).deadline
         assert date(2019, 3, 31) == legacy.due(2018, department=True, government=False)
+        assert date(2019, 3, 31) == legacy.due(2018, department=False, government=False)
         assert date(2022, 1, 31) == new.due(2021, department=True, government=False)
         assert date(2022, 3, 31) == new.due(2021, department=False, government=True)
         assert new.due(2021, department=False, government=False) is None
