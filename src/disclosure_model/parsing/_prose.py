@@ -277,6 +277,12 @@ _PAGE_MARK = re.compile(
 )
 
 
+#: Lines of a web page's footer, after the report's text ends.
+_FOOTER = re.compile(
+    r"网站地图|网站声明|关于我们|联系我们|主办单位|承办单位|版权所有|技术支持|ICP备|公网安备|网站标识码|返回顶部"
+)
+
+
 def _section_key(title: str) -> str | None:
     """The key of the 2019/2021 format section a heading names (a private stand-in for
     ``form(fmt).match_section`` until the form spec is on main)."""
@@ -313,11 +319,20 @@ def _split(text: str, lines: list[_Line], body_start: int, gov: bool) -> list[_P
             seen.add(key)
         headings.append((line, re.sub(r"\s+", "", text[line.start : line.end])))
         expected += 1
+    last_start = headings[-1][0].end if headings else body_start
+    footer = next(
+        (
+            line.start
+            for line in lines
+            if line.start >= last_start and len(line.text) < 80 and _FOOTER.search(line.text)
+        ),
+        len(text),
+    )
     parts = []
-    first = headings[0][0].start if headings else len(text)
+    first = headings[0][0].start if headings else footer
     parts.append(_Part(title=None, heading_start=body_start, start=body_start, end=first))
     for i, (line, title) in enumerate(headings):
-        end = headings[i + 1][0].start if i + 1 < len(headings) else len(text)
+        end = headings[i + 1][0].start if i + 1 < len(headings) else footer
         parts.append(_Part(title=title, heading_start=line.start, start=line.end, end=end))
     return parts
 
@@ -349,8 +364,11 @@ _SENTENCE_END = frozenset("。！？!?")
 _OPEN = frozenset("(（")
 #: How much of the words after a figure a claim's text keeps when none come before it.
 _TAIL = 12
+#: How much of a long clause before a figure its claim's text keeps.
+_HEAD = 40
 _CLOSE = frozenset(")）")
 _SPACES = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _TOTAL_WORDS = re.compile(r"共|总|累计|合计|全年|全市|全县|全区")
 _QUOTES = "“”‘’\"'「」『』《》()（）"
 
@@ -589,7 +607,7 @@ _RULES: dict[ReportFormat, tuple[_Rule, ...]] = {
 _LEGACY_NONE = (
     (
         "complaints_total",
-        re.compile(r"(?:没有|未|无)(?:收到|发生|接到)[^。；;，,]{0,30}(?:举报|投)"),
+        re.compile(r"(?:没有|未|无)(?:收到|发生|接到)[^。；;，,]{0,30}(?:举报|投诉)"),
     ),
     ("review_total", re.compile(r"(?:没有|未|无)(?:收到|发生)[^。；;，,]{0,30}行政复议")),
     ("litigation_total", re.compile(r"(?:没有|未|无)(?:收到|发生)[^。；;，,]{0,30}行政诉讼")),
@@ -666,8 +684,10 @@ class _Reader:
     # -- helpers ---------------------------------------------------------------------------
 
     def _claim_text(self, lo: int, hi: int, start: int, end: int) -> str:
-        text = self.text[start:end].strip()
-        return text if text else self.text[lo:hi].strip() or "?"
+        """The words a claim was read from, without the line breaks of a PDF's text."""
+        start = max(start, end - _HEAD) if end - start > _HEAD else start
+        text = _LINE_BREAK.sub("", self.text[start:end]).strip()
+        return text if text else _LINE_BREAK.sub("", self.text[lo:hi]).strip() or "?"
 
     def _cell_value(self, cells: tuple[str, ...], m: NumberMention) -> int | Amount | None:
         """The value a legacy cell takes from a figure, if the figure can be one."""
@@ -722,7 +742,7 @@ class _Reader:
                 start = c_start
                 if _SHARE_OF.fullmatch(pre) and figures and about is not None:
                     start = _clause_start(self.folded, lo, figures[-1].mention.start)
-                end = min(c_end, m.end + _TAIL) if not pre.strip(_QUOTES) else m.end
+                end = min(c_end, m.end + _TAIL) if len(pre.strip(_QUOTES)) <= 2 else m.end
                 self._add(claim_id, m, self._claim_text(c_start, c_end, start, end), index, about)
                 continue
             group = _group(self.folded[_sentence_start(self.folded, lo, m.start) : m.start])
@@ -737,7 +757,7 @@ class _Reader:
                 count -= 1  # 一次, 两个方面: words, not figures
                 continue
             previous_end = m.end
-            end = min(c_end, m.end + _TAIL) if not pre.strip(_QUOTES) else m.end
+            end = min(c_end, m.end + _TAIL) if len(pre.strip(_QUOTES)) <= 2 else m.end
             text = self._claim_text(c_start, c_end, c_start, end)
             if cells is not None and self.legacy:
                 value = self._cell_value(cells, m)
