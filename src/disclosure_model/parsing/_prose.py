@@ -34,7 +34,14 @@ from disclosure_model.claims import (
     Share,
 )
 from disclosure_model.errors import ValidationError
-from disclosure_model.formats import CombinedFigure, LegacyStatistics, ReportFormat
+from disclosure_model.formats import (
+    CombinedFigure,
+    LegacyStatistics,
+    ReportFormat,
+    detect_format_markers,
+    form,
+    format_for_year,
+)
 from disclosure_model.parsing._numbers import (
     NumberMention,
     find_numbers,
@@ -262,16 +269,6 @@ _HEADING = re.compile(
     r"(?P<num>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<title>[^|。]{1,60}?)[。:：]?\Z"
 )
 _NUMERALS = (*"一二三四五六七八九", "十", *("十" + d for d in "一二三四五六七八九"))
-#: Words that the headings of the six sections of the 2019 and 2021 formats always carry
-#: (DOMAIN.md §1.1; the same as checks/_meta.py), on folded text.
-_GOV_SECTION_WORDS = (
-    ("overview", ("总体情况", "概述", "基本情况")),
-    ("active_disclosure", ("主动公开",)),
-    ("applications", ("申请",)),
-    ("review_litigation", ("复议", "诉讼")),
-    ("problems", ("问题", "不足")),
-    ("other_matters", ("其他",)),
-)
 _PAGE_MARK = re.compile(
     r"[-—–]\s*[0-9]{1,3}\s*[-—–]\Z|第\s*[0-9]{1,3}\s*页(?:\s*共\s*[0-9]+\s*页)?\Z"
 )
@@ -281,15 +278,6 @@ _PAGE_MARK = re.compile(
 _FOOTER = re.compile(
     r"网站地图|网站声明|关于我们|联系我们|主办单位|承办单位|版权所有|技术支持|ICP备|公网安备|网站标识码|返回顶部"
 )
-
-
-def _section_key(title: str) -> str | None:
-    """The key of the 2019/2021 format section a heading names (a private stand-in for
-    ``form(fmt).match_section`` until the form spec is on main)."""
-    for key, words in _GOV_SECTION_WORDS:
-        if any(w in title for w in words):
-            return key
-    return None
 
 
 @frozen(kw_only=True)
@@ -302,21 +290,33 @@ class _Part:
     end: int
 
 
-def _split(text: str, lines: list[_Line], body_start: int, gov: bool) -> list[_Part]:
+def _split(text: str, lines: list[_Line], body_start: int, fmt: ReportFormat | None) -> list[_Part]:
+    """The sections by their numbered headings.
+
+    With a 2019/2021 format a heading must be one of the format's sections
+    (:meth:`~disclosure_model.formats.FormSpec.match_section`), in order, so the numbered row
+    labels of table 三 (四、结转下年度继续办理) are not taken for headings; a section may be
+    missing. Otherwise (legacy reports follow local outlines) the numbering must run on
+    without a gap: 一、, 二、, 三、 …
+    """
+    spec = form(fmt) if fmt in (ReportFormat.GOV_2019, ReportFormat.GOV_2021) else None
+    order = [s.key for s in spec.sections] if spec is not None else []
     headings: list[tuple[_Line, str]] = []
     expected = 0
-    seen: set[str] = set()
+    last = -1
     for line in lines:
         if line.start < body_start or expected >= len(_NUMERALS):
             continue
         m = _HEADING.fullmatch(line.text)
-        if m is None or m.group("num") != _NUMERALS[expected]:
+        if m is None:
             continue
-        if gov:
-            key = _section_key(m.group("title"))
-            if key is None or key in seen:
+        if spec is not None:
+            section = spec.match_section(line.text)
+            if section is None or order.index(section.key) <= last:
                 continue
-            seen.add(key)
+            last = order.index(section.key)
+        elif m.group("num") != _NUMERALS[expected]:
+            continue
         headings.append((line, re.sub(r"\s+", "", text[line.start : line.end])))
         expected += 1
     last_start = headings[-1][0].end if headings else body_start
@@ -535,17 +535,8 @@ _LEGACY_RULES = (
 )
 
 _LIT = "reviews.litigation_direct.{0} reviews.litigation_after_review.{0}"
-#: The rows under 三(三) 不予公开 in both formats (stand-in for ``rows_under("denied")``).
-_DENIED_ROWS = (
-    "denied_state_secret",
-    "denied_law_prohibited",
-    "denied_security_stability",
-    "denied_third_party",
-    "denied_internal_affairs",
-    "denied_process_info",
-    "denied_enforcement_file",
-    "denied_admin_query",
-)
+#: The rows under 三(三) 不予公开 (the same in both formats).
+_DENIED_ROWS = form(ReportFormat.GOV_2021).table("applications").rows_under("denied")
 _GOV_RULES = (
     _r("applications.carried_over.total", r"上年(?:度)?结转|结转上(?:一)?年"),
     _r("applications.carried_forward.total", r"(?:结转|顺延|转入)(?:到|至)?下(?:一)?年"),
@@ -931,15 +922,6 @@ def _shift(m: NumberMention, offset: int) -> NumberMention:
     )
 
 
-def _format_for_year(year: int | None) -> ReportFormat | None:
-    """The statistics format of reports for ``year`` (stand-in for ``format_for_year``)."""
-    if year is None or year < 2014:
-        return None
-    if year <= 2018:
-        return ReportFormat.LEGACY
-    return ReportFormat.GOV_2019 if year <= 2020 else ReportFormat.GOV_2021
-
-
 def _year_from_body(folded: str) -> tuple[int | None, str | None]:
     for pattern, where in ((_PERIOD_YEAR, "the statistics period"), (_WORK_YEAR, "the text")):
         m = pattern.search(folded)
@@ -979,10 +961,15 @@ def _read(text: str, fmt: ReportFormat | None) -> tuple[_Reading, ReportFormat |
     if year is not None and not 2000 <= year <= 2100:
         notes.append(f"year {year} is out of range; not kept")
         year = None
-    chosen = fmt if fmt is not None else _format_for_year(year)
+    chosen = fmt
+    if chosen is None:
+        chosen = detect_format_markers(text)
+        if chosen is None and year is not None:
+            chosen = format_for_year(year)
+        if chosen is not None:
+            notes.append(f"format {chosen.value} assumed (not given)")
     body_start = title.end if title is not None else 0
-    gov = chosen in (ReportFormat.GOV_2019, ReportFormat.GOV_2021)
-    parts = _split(text, lines, body_start, gov)
+    parts = _split(text, lines, body_start, chosen)
     first_heading = parts[1].heading_start if len(parts) > 1 else len(text)
     published = _published(folded, first_heading)
     reader = _Reader(text, folded, chosen)
