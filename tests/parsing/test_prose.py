@@ -414,6 +414,118 @@ class TestClaimsFromSentences:
         assert claims[-1].about is None
 
 
+class TestClaimsFromPages:
+    """Sentences of the whole published pages (corpus/pages), subjects judged by hand."""
+
+    def _claims(self, sentence: str, fmt: ReportFormat) -> tuple[Claim, ...]:
+        return read_narrative("一、总体情况\n" + sentence, fmt=fmt).claims
+
+    def test_received_95(self) -> None:
+        """收到申请95件 in a 2021 report: the applications received."""
+        (c,) = self._claims("本年度收到申请95件。", ReportFormat.GOV_2021)
+        assert CellSum(paths=("applications.new_received.total",)) == c.about
+
+    def test_bracketed_shares_of_the_answered(self) -> None:
+        """上海市政府办公厅 2025: the bracketed percentages are shares of the 1191 answered
+        (其中 after 均在法定期限内答复), not of the 1295 received."""
+        sentence = (
+            "市政府共受理政府信息公开申请 1295 件，办结 1191 件（含\n上年结转 189 件），"
+            "均在法定期限内答复。其中，予以公开及部\n分公开 208 件（17.46%），"
+            "不予公开 20 件（1.68%），因本机关\n不掌握等原因无法提供 564 件（47.36%），"
+            "属信访、重复申请等\n不予处理 80 件（6.72%），其他处理 319 件（26.78%，含申请人"
+            "主动撤回 157 件）。"
+        )
+        claims = self._claims(sentence, ReportFormat.GOV_2021)
+        shares = [_about(c, claims) for c in claims if c.kind is ClaimKind.PERCENT]
+        answered = ("claims", ((0, Decimal(1191)),))
+        assert [
+            ("share", ("claims", ((0, Decimal(v)),)), answered) for v in (208, 20, 564, 80, 319)
+        ] == shares
+        carried = next(c for c in claims if c.value == 189)
+        assert CellSum(paths=("applications.carried_over.total",)) == carried.about
+
+    @pytest.mark.parametrize(
+        ("fmt", "other"),
+        [
+            (ReportFormat.GOV_2019, ("applications.other_total.total",)),
+            (
+                ReportFormat.GOV_2021,
+                (
+                    "applications.other_no_correction.total",
+                    "applications.other_unpaid_fee.total",
+                    "applications.other_other.total",
+                ),
+            ),
+        ],
+    )
+    def test_groups_of_results(self, fmt: ReportFormat, other: tuple[str, ...]) -> None:
+        """上海市科委 2024: 无法提供/不予处理/其他处理 are the sums of their groups' rows, as
+        the format has them (2019's （六）其他处理 is one row, 2021's three)."""
+        claims = self._claims(
+            "无法提供的 10 件，不予处理 0 件，其他处理 14 件，转下一年度办理答复的有 1 件。", fmt
+        )
+        unable = (
+            "applications.unable_not_held.total",
+            "applications.unable_needs_creation.total",
+            "applications.unable_unclear.total",
+        )
+        assert [
+            CellSum(paths=unable),
+            5,
+            CellSum(paths=other),
+            CellSum(paths=("applications.carried_forward.total",)),
+        ] == [
+            len(c.about.paths) if i == 1 else c.about  # type: ignore[union-attr]
+            for i, c in enumerate(claims)
+        ]
+
+    def test_markdown_headings(self) -> None:
+        """沭阳县 2025 (OCR as Markdown): # marks are not part of the title or headings."""
+        n = read_narrative((CORPUS / "pages" / "shuyang-county-2025-ocr.txt").read_text())
+        assert (
+            "沐阳县人民政府2025年政府信息公开工作年度报告",
+            "沐阳县人民政府",
+            OrganLevel.COUNTY,
+            2025,
+            date(2026, 1, 23),
+        ) == (n.title, n.organ_name, n.level, n.year, n.dated)
+        assert (
+            None,
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、政府信息公开工作存在的主要问题及改进情况",
+            "六、其他需要报告的事项",
+        ) == tuple(s.title for s in n.sections)
+
+    @pytest.mark.parametrize(
+        ("name", "title", "organ"),
+        [
+            (
+                "hongze-district-2023-pypdf.txt",
+                "洪泽区人民政府2023年政府信息公开工作年度报告",
+                "洪泽区人民政府",
+            ),
+            (
+                "hongze-district-2023-pdfplumber.txt",
+                "洪泽区人民政府2023年政府信息公开工作年度报告",
+                "洪泽区人民政府",
+            ),
+            (
+                "hongze-district-2024-pypdf.txt",
+                "淮安市洪泽区人民政府2024年政府信息公开工作年度报告",
+                "淮安市洪泽区人民政府",
+            ),
+        ],
+    )
+    def test_title_over_two_lines(self, name: str, title: str, organ: str) -> None:
+        """A PDF prints the organ on one line and the year and 年度报告 on the next."""
+        n = read_narrative((CORPUS / "pages" / name).read_text())
+        assert (title, organ, OrganLevel.COUNTY) == (n.title, n.organ_name, n.level)
+        assert 7 == len(n.sections)
+
+
 class TestLegacySentences:
     """Legacy statistics from prose (保山 2018 and the like)."""
 

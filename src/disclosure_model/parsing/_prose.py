@@ -22,6 +22,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+import attrs
 from attrs import frozen
 
 from disclosure_model.claims import (
@@ -212,12 +213,17 @@ class _Line:
     text: str  # folded and stripped
 
 
+_MARKDOWN_MARK = re.compile(r"\A\s*#{1,6}\s+")
+
+
 def _lines(folded: str) -> list[_Line]:
     out = []
     pos = 0
     for raw in folded.split("\n"):
-        stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
+        # Markdown made from a PDF marks headings with #; they are not part of the heading.
+        body = _MARKDOWN_MARK.sub(lambda m: " " * len(m.group()), raw)
+        stripped = body.strip()
+        lead = len(body) - len(body.lstrip())
         out.append(_Line(start=pos + lead, end=pos + lead + len(stripped), text=stripped))
         pos += len(raw) + 1
     return out
@@ -437,6 +443,7 @@ class _Figure:
     cells: tuple[str, ...] | None
     is_cell: bool  # the figure is the cells' value (legacy), not a claim about them
     is_total: bool
+    bracketed: bool = False  # said in brackets after another figure (含上年结转 189 件)
 
     def operand(self) -> Operand:
         if self.is_cell and self.cells is not None:
@@ -501,8 +508,8 @@ _LEGACY_RULES = (
     _r("complaints_upheld", r"维持", group="complaints"),
     _r("complaints_corrected", r"纠错|纠正", group="complaints"),
     _r("complaints_other", r"其他情形|其他结果", group="complaints"),
-    _r("review_total", r"行政复议(?:案件?|申请)?(?:共|数量|总数)?(?:为|有|达)?\Z"),
-    _r("litigation_total", r"行政诉讼(?:案件?)?(?:共|数量|总数)?(?:为|有|达)?\Z"),
+    _r("review_total", r"行政复议(?:案件?|申请)?(?:共|数量|总数|数)?(?:为|有|达)?\Z"),
+    _r("litigation_total", r"行政诉讼(?:案件?)?(?:共|数量|总数|数)?(?:为|有|达)?\Z"),
     _r("complaints_total", r"(?:举报投诉|投诉举报|举报|投诉)(?:件|案件)?(?:共|数量)?(?:为|有)?\Z"),
     _r("weibo_weixin_responses", r"微博微信回应|微博、微信回应"),
     _r("other_responses", r"其他方式回应"),
@@ -535,39 +542,57 @@ _LEGACY_RULES = (
 )
 
 _LIT = "reviews.litigation_direct.{0} reviews.litigation_after_review.{0}"
-#: The rows under 三(三) 不予公开 (the same in both formats).
-_DENIED_ROWS = form(ReportFormat.GOV_2021).table("applications").rows_under("denied")
-_GOV_RULES = (
-    _r("applications.carried_over.total", r"上年(?:度)?结转|结转上(?:一)?年"),
-    _r("applications.carried_forward.total", r"(?:结转|顺延|转入)(?:到|至)?下(?:一)?年"),
-    _r(
-        "applications.carried_forward.total",
-        r"\A(?:另有|尚有)?\Z",
-        r"(?:结转|顺延|转入)(?:到|至)?下",
-    ),
-    _r(
-        "applications.granted.total applications.partially_granted.total",
-        r"予以公开(?:及|和|与|、|或)部分公开",
-    ),
-    _r(" ".join(f"applications.{row}.total" for row in _DENIED_ROWS), r"不予公开"),
-    _r("applications.partially_granted.total", r"部分公开"),
-    _r("applications.granted.total", r"予以公开|同意公开"),
-    _r(
-        "applications.new_received.total",
-        r"(?:受理|收到|新收|接到|接收)[^,，]{0,14}?申请(?!投诉|举报)",
-    ),
-    _r("applications.results_total.total", r"\A(?:已|共|均|全部|依法)?(?:答复|办结)(?:申请)?\Z"),
-    _r("reviews.review.upheld", r"维持", group="review"),
-    _r("reviews.review.corrected", r"纠正|纠错", group="review"),
-    _r("reviews.review.other", r"其他(?:结果|情形)", group="review"),
-    _r("reviews.review.pending", r"尚未审结|未审结", group="review"),
-    _r(_LIT.format("upheld"), r"维持|驳回", group="litigation"),
-    _r(_LIT.format("corrected"), r"纠正|纠错", group="litigation"),
-    _r(_LIT.format("other"), r"其他(?:结果|情形)", group="litigation"),
-    _r(_LIT.format("pending"), r"尚未审结|未审结", group="litigation"),
-    _r("reviews.review.total", r"行政复议(?:案件?|申请)?(?:共|数量|总数)?(?:为|有|达)?\Z"),
-    _r(_LIT.format("total"), r"行政诉讼(?:案件?)?(?:共|数量|总数)?(?:为|有|达)?\Z"),
-)
+
+
+def _rows_sum(fmt: ReportFormat, numbering: str) -> str:
+    """The totals of the rows of 三、本年度办理结果's group ``numbering`` (（三）…), as one
+    rule's cells: the group's rows, or the row itself where it has none (2019's （六）)."""
+    results = form(fmt).table("applications").node("results")
+    node = next(n for n in results.children if n.numbering == numbering)
+    return " ".join(f"applications.{leaf.key}.total" for leaf in node.leaves)
+
+
+def _gov_rules(fmt: ReportFormat) -> tuple[_Rule, ...]:
+    """The words that name cells of table 三 and 四 in the prose of a 2019/2021 report."""
+    forward = r"(?:结转|顺延|转入|转)(?:到|至)?下(?:一)?年"
+    return (
+        _r("applications.carried_over.total", r"上年(?:度)?结转|结转上(?:一)?年"),
+        _r("applications.carried_forward.total", forward),
+        _r("applications.carried_forward.total", r"\A(?:另有|尚有)?\Z", forward),
+        _r(
+            "applications.granted.total applications.partially_granted.total",
+            r"予以公开(?:及|和|与|、|或)部分公开",
+        ),
+        _r(_rows_sum(fmt, "（三）"), r"不予公开"),
+        _r(_rows_sum(fmt, "（四）"), r"无法提供"),
+        _r(_rows_sum(fmt, "（五）"), r"不予处理"),
+        _r(_rows_sum(fmt, "（六）"), r"\A(?:其他处理|其他情形处理)\Z"),
+        _r("applications.partially_granted.total", r"部分公开"),
+        _r("applications.granted.total", r"予以公开|同意公开"),
+        _r(
+            "applications.new_received.total",
+            r"(?:受理|收到|新收|接到|接收)[^,，]{0,14}?申请(?!投诉|举报)",
+        ),
+        _r(
+            "applications.results_total.total",
+            r"\A(?:已|共|均|全部|依法)?(?:答复|办结)(?:申请)?\Z",
+        ),
+        _r("reviews.review.upheld", r"维持", group="review"),
+        _r("reviews.review.corrected", r"纠正|纠错", group="review"),
+        _r("reviews.review.other", r"其他(?:结果|情形)", group="review"),
+        _r("reviews.review.pending", r"尚未审结|未审结", group="review"),
+        _r(_LIT.format("upheld"), r"维持|驳回", group="litigation"),
+        _r(_LIT.format("corrected"), r"纠正|纠错", group="litigation"),
+        _r(_LIT.format("other"), r"其他(?:结果|情形)", group="litigation"),
+        _r(_LIT.format("pending"), r"尚未审结|未审结", group="litigation"),
+        _r("reviews.review.total", rf"行政复议(?:案件?|申请)?{_COUNT_WORDS}\Z"),
+        _r(_LIT.format("total"), rf"行政诉讼(?:案件?)?{_COUNT_WORDS}\Z"),
+    )
+
+
+_COUNT_WORDS = r"(?:共|数量|总数|数)?(?:为|有|达)?"
+
+
 _GOV2021_RULES = (
     _r("active.regulations.repealed", r"废止[^,，]{0,10}规章"),
     _r("active.regulations.in_force", r"现行有效[^,，]{0,10}规章"),
@@ -590,8 +615,8 @@ _GOV2019_RULES = (
 )
 _RULES: dict[ReportFormat, tuple[_Rule, ...]] = {
     ReportFormat.LEGACY: _LEGACY_RULES,
-    ReportFormat.GOV_2019: _GOV2019_RULES + _GOV_RULES,
-    ReportFormat.GOV_2021: _GOV2021_RULES + _GOV_RULES,
+    ReportFormat.GOV_2019: _GOV2019_RULES + _gov_rules(ReportFormat.GOV_2019),
+    ReportFormat.GOV_2021: _GOV2021_RULES + _gov_rules(ReportFormat.GOV_2021),
 }
 
 #: Statements that there were none, in words ("没有收到…举报投诉"); cell and pattern.
@@ -709,6 +734,31 @@ class _Reader:
                 return False
         return True
 
+    def _take_cells(self, cells: tuple[str, ...], m: NumberMention) -> bool:
+        """Give legacy cells the figure's value, unless already stated or not a value."""
+        value = self._cell_value(cells, m)
+        if value is None:
+            return False
+        if len(cells) > 1:
+            if cells in self.combined or not isinstance(value, int):
+                return False
+            self.combined[cells] = value
+            return True
+        if cells[0] in self.cells:
+            return False  # stated before: this is a claim about it
+        self.cells[cells[0]] = value
+        return True
+
+    def _mark_total(self, figures: list[_Figure], m: NumberMention) -> None:
+        """其中 after a figure, even a sentence later (…办结 1191 件（含…），均在法定期限内
+        答复。其中，…), makes the latest figure not in brackets a total."""
+        if not figures or "其中" not in _compact(self.folded[figures[-1].mention.end : m.start]):
+            return
+        for i in range(len(figures) - 1, -1, -1):
+            if not figures[i].bracketed:
+                figures[i] = attrs.evolve(figures[i], is_total=True)
+                return
+
     # -- one section -----------------------------------------------------------------------
 
     def section(self, index: int, part: _Part) -> None:
@@ -744,33 +794,28 @@ class _Reader:
             is_total = bool(
                 _TOTAL_WORDS.search(pre) or post.endswith("中") or next_clause.startswith("其中")
             )
-            if cells is None and m.chinese and len(raw.text.strip()) <= 2:
+            bracketed = c_start > lo and self.folded[c_start - 1] in _OPEN
+            self._mark_total(figures, m)
+            if cells is None and m.chinese and len(_compact(raw.text)) <= 2:
                 count -= 1  # 一次, 两个方面: words, not figures
                 continue
             previous_end = m.end
             end = min(c_end, m.end + _TAIL) if len(pre.strip(_QUOTES)) <= 2 else m.end
             text = self._claim_text(c_start, c_end, c_start, end)
-            if cells is not None and self.legacy:
-                value = self._cell_value(cells, m)
-                key = cells
-                stated = key in self.combined if len(key) > 1 else key[0] in self.cells
-                if value is not None and not stated:
-                    count -= 1
-                    if len(key) > 1 and isinstance(value, int):
-                        self.combined[key] = value
-                    else:
-                        self.cells[key[0]] = value
-                    figures.append(
-                        _Figure(
-                            mention=m,
-                            pre=pre,
-                            claim_id=None,
-                            cells=key,
-                            is_cell=True,
-                            is_total=is_total or any(_has_children(k) for k in key),
-                        )
+            if cells is not None and self.legacy and self._take_cells(cells, m):
+                count -= 1
+                figures.append(
+                    _Figure(
+                        mention=m,
+                        pre=pre,
+                        claim_id=None,
+                        cells=cells,
+                        is_cell=True,
+                        is_total=is_total or any(_has_children(k) for k in cells),
+                        bracketed=bracketed,
                     )
-                    continue
+                )
+                continue
             self._add(claim_id, m, text, index, CellSum(paths=cells) if cells else None)
             figures.append(
                 _Figure(
@@ -780,6 +825,7 @@ class _Reader:
                     cells=cells,
                     is_cell=False,
                     is_total=is_total,
+                    bracketed=bracketed,
                 )
             )
         if self.legacy:
@@ -841,6 +887,15 @@ class _Reader:
             if denominator is None:
                 return None
             return Share(numerator=numerator.operand(), denominator=denominator.operand())
+        if not pre and figures:
+            # 予以公开 208 件（17.46%）: the share of the figure just before the bracket.
+            numerator = figures[-1]
+            between = _compact(self.folded[numerator.mention.end : m.start])
+            if between in ("(", "（"):
+                denominator = _denominator(numerator, figures[:-1], "")
+                if denominator is None:
+                    return None
+                return Share(numerator=numerator.operand(), denominator=denominator.operand())
         if not pre.strip(_QUOTES + "其中") and _PART_OF.match(post):
             totals = [f for f in figures if f.is_total]
             if totals:
