@@ -615,6 +615,19 @@ class TestLegacySentences:
         assert stats.applications_completed is None
         assert (Decimal(559), None) == (claims[0].value, claims[0].about)
 
+    def test_approximate_figure_is_a_claim_about_the_cell(self) -> None:
+        """约130件 names the cell but is no exact count: a claim about it, with a note."""
+        stats, claims, notes = read_legacy("一、概述\n全市共受理信息公开申请约130件。")
+        assert stats.applications_received is None
+        assert (Approximation.ABOUT, CellSum(paths=("applications_received",))) == (
+            claims[0].approximation,
+            claims[0].about,
+        )
+        assert (
+            "applications_received: '约130件' is not an exact count; kept as a claim about "
+            "the cells",
+        ) == notes
+
     def test_blank_stays_none(self) -> None:
         """A cell the text does not state is None, never 0."""
         stats, _, _ = read_legacy("一、概述\n全市共受理信息公开申请5件。")
@@ -795,6 +808,14 @@ class TestRobustness:
         assert isinstance(stats, LegacyStatistics)
         assert all(isinstance(c, Claim) for c in claims)
         assert all(isinstance(x, str) for x in notes)
+
+    def test_page_header_is_not_read(self) -> None:
+        """A page's header lines (浏览次数:1234次) give no claims and no words to claims."""
+        n = read_narrative(
+            "保山市2018年政府信息公开工作年度报告\n来源:保山 浏览次数:1234次\n"
+            "本报告共3件附件。\n一、概述\n正文5件。"
+        )
+        assert [("本报告共3件", 0), ("正文5件", 1)] == [(c.text, c.section) for c in n.claims]
 
     def test_not_a_string(self) -> None:
         """A non-string is the caller's error, as ValidationError."""

@@ -343,23 +343,37 @@ def _split(text: str, lines: list[_Line], body_start: int, fmt: ReportFormat | N
     return parts
 
 
-def _body_lines(text: str, folded: str, part: _Part, preamble: bool) -> list[str]:
-    out = []
+def _body_lines(
+    text: str, folded: str, part: _Part, preamble: bool
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """The lines of a section's text, and the spans of the lines left out (page numbers,
+    and in the preamble the page's header: 来源, 发布时间, 分享到 …)."""
+    out: list[str] = []
+    dropped: list[tuple[int, int]] = []
+    pos = part.start
     for raw, line in zip(
         text[part.start : part.end].split("\n"),
         folded[part.start : part.end].split("\n"),
         strict=True,
     ):
+        span = (pos, pos + len(line))
+        pos += len(line) + 1
         stripped = line.strip()
-        if not stripped or _PAGE_MARK.fullmatch(stripped):
+        if not stripped:
             continue
-        if preamble and (
-            (len(stripped) < 60 and _SOURCE_LINE.search(stripped))
-            or not re.search(r"[\u4e00-\u9fff]", stripped)
+        if _PAGE_MARK.fullmatch(stripped) or (
+            preamble
+            and (
+                (len(stripped) < 60 and _SOURCE_LINE.search(stripped)) or not _CJK.search(stripped)
+            )
         ):
+            dropped.append(span)
             continue
         out.append(raw.strip())
-    return out
+    return out, dropped
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 # --------------------------------------------------------------------------------------------
@@ -368,6 +382,8 @@ def _body_lines(text: str, folded: str, part: _Part, preamble: bool) -> list[str
 _DELIMS = frozenset("，,；;。：:、！？!?|")
 _SENTENCE_END = frozenset("。！？!?")
 _OPEN = frozenset("(（")
+#: How far a clause reaches at most: text without punctuation is not a clause.
+_REACH = 200
 #: How much of the words after a figure a claim's text keeps when none come before it.
 _TAIL = 12
 #: How much of a long clause before a figure its claim's text keeps.
@@ -391,6 +407,7 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     the bracket the position is inside (（含上年度结转申请 34 件), or after a blank line."""
     depth = 0
     i = at - 1
+    lo = max(lo, at - _REACH)
     while i >= lo:
         ch = text[i]
         if ch in _CLOSE:
@@ -408,6 +425,7 @@ def _clause_start(text: str, lo: int, at: int) -> int:
 def _clause_end(text: str, at: int, hi: int) -> int:
     depth = 0
     i = at
+    hi = min(hi, at + _REACH)
     while i < hi:
         ch = text[i]
         if ch in _OPEN:
@@ -424,6 +442,7 @@ def _clause_end(text: str, at: int, hi: int) -> int:
 
 def _sentence_start(text: str, lo: int, at: int) -> int:
     i = at - 1
+    lo = max(lo, at - 2 * _REACH)
     while i >= lo and text[i] not in _SENTENCE_END:
         i -= 1
     return i + 1
@@ -738,6 +757,10 @@ class _Reader:
         """Give legacy cells the figure's value, unless already stated or not a value."""
         value = self._cell_value(cells, m)
         if value is None:
+            self.notes.append(
+                f"{' + '.join(cells)}: {_LINE_BREAK.sub('', m.text)!r} is not an exact count;"
+                " kept as a claim about the cells"
+            )
             return False
         if len(cells) > 1:
             if cells in self.combined or not isinstance(value, int):
@@ -761,15 +784,21 @@ class _Reader:
 
     # -- one section -----------------------------------------------------------------------
 
-    def section(self, index: int, part: _Part) -> None:
+    def section(self, index: int, part: _Part, dropped: list[tuple[int, int]]) -> None:
+        """Read the figures of one section (``dropped``: spans of lines not read)."""
         lo, hi = part.start, part.end
         figures: list[_Figure] = []
-        mentions = list(find_numbers(self.text[lo:hi]))
+        mentions = [
+            m
+            for m in find_numbers(self.text[lo:hi])
+            if not any(a <= m.start + lo < b for a, b in dropped)
+        ]
         count = 0
         previous_end = lo
         for raw in mentions:
             m = _shift(raw, lo)
-            c_start = max(_clause_start(self.folded, lo, m.start), previous_end)
+            floor = max((b for _, b in dropped if b <= m.start), default=lo)
+            c_start = max(_clause_start(self.folded, lo, m.start), previous_end, floor)
             c_end = _clause_end(self.folded, m.end, hi)
             pre = _compact(self.folded[c_start : m.start])
             post = _compact(self.folded[m.end : c_end])
@@ -1031,14 +1060,14 @@ def _read(text: str, fmt: ReportFormat | None) -> tuple[_Reading, ReportFormat |
     sections: list[Section] = []
     kept: list[_Part] = []
     for part in parts:
-        body = _body_lines(text, folded, part, preamble=part.title is None)
+        body, dropped = _body_lines(text, folded, part, preamble=part.title is None)
         if part.title is None and not body:
             continue
         index = len(sections)
         sections.append(Section(title=part.title, text="\n".join(body)))
         kept.append(part)
-        reader.section(index, part)
-    if len(sections) <= 1:
+        reader.section(index, part, dropped)
+    if not any(s.title for s in sections):
         notes.append("no numbered section headings found")
     dated = _dated(lines, kept[-1].heading_start if kept else 0)
     reading = _Reading(
