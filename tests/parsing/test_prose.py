@@ -822,6 +822,15 @@ class TestRobustness:
         with pytest.raises(ValidationError):
             read_narrative(None)  # type: ignore[arg-type]
 
+    def test_long_text_reads_in_linear_time(self) -> None:
+        """5000 figures with their percentages in one section: no quadratic blow-up (the
+        bound is generous; the reading takes well under a second on a laptop)."""
+        text = "一、概述\n" + "收到申请5件，占5%。" * 5000
+        started = time.perf_counter()
+        n = read_narrative(text, fmt=ReportFormat.GOV_2021)
+        assert time.perf_counter() - started < 10.0
+        assert 10000 == len(n.claims)
+
     def test_whole_corpus_quickly(self) -> None:
         """The whole corpus (ten texts) reads in well under a second each."""
         for p in sorted(CORPUS.glob("*.txt")):

@@ -384,6 +384,8 @@ _SENTENCE_END = frozenset("。！？!?")
 _OPEN = frozenset("(（")
 #: How far a clause reaches at most: text without punctuation is not a clause.
 _REACH = 200
+#: How many of the figures before a percentage it may refer to.
+_WINDOW = 40
 #: How much of the words after a figure a claim's text keeps when none come before it.
 _TAIL = 12
 #: How much of a long clause before a figure its claim's text keeps.
@@ -395,57 +397,46 @@ _TOTAL_WORDS = re.compile(r"共|总|累计|合计|全年|全市|全县|全区")
 _QUOTES = "“”‘’\"'「」『』《》()（）"
 
 
-def _is_break(text: str, i: int) -> bool:
-    """A clause ends at punctuation or at a blank line."""
-    if text[i] in _DELIMS:
-        return True
-    return text[i] == "\n" and text[i + 1 : i + 2].isspace() and "\n" in text[i + 1 : i + 3]
+#: The characters that open, close or end clauses, and blank lines.
+_MARKS = re.compile(r"[(（)），,；;。：:、！？!?|]|\n[ \t]*\n")
 
 
 def _clause_start(text: str, lo: int, at: int) -> int:
     """Where the clause holding ``at`` starts: after punctuation outside brackets, after
     the bracket the position is inside (（含上年度结转申请 34 件), or after a blank line."""
     depth = 0
-    i = at - 1
-    lo = max(lo, at - _REACH)
-    while i >= lo:
-        ch = text[i]
+    for m in reversed(list(_MARKS.finditer(text, max(lo, at - _REACH), at))):
+        ch = m.group()[0]
         if ch in _CLOSE:
             depth += 1
         elif ch in _OPEN:
             if depth == 0:
-                break
+                return m.end()
             depth -= 1
-        elif (depth == 0 or ch in _SENTENCE_END) and _is_break(text, i):
-            break
-        i -= 1
-    return i + 1
+        elif depth == 0 or ch in _SENTENCE_END:
+            return m.end()
+    return max(lo, at - _REACH)
 
 
 def _clause_end(text: str, at: int, hi: int) -> int:
+    """Where the clause holding ``at`` ends (see :func:`_clause_start`)."""
     depth = 0
-    i = at
-    hi = min(hi, at + _REACH)
-    while i < hi:
-        ch = text[i]
+    for m in _MARKS.finditer(text, at, min(hi, at + _REACH)):
+        ch = m.group()[0]
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             if depth == 0:
-                break
+                return m.start()
             depth -= 1
-        elif (depth == 0 or ch in _SENTENCE_END) and _is_break(text, i):
-            break
-        i += 1
-    return i
+        elif depth == 0 or ch in _SENTENCE_END:
+            return m.start()
+    return min(hi, at + _REACH)
 
 
 def _sentence_start(text: str, lo: int, at: int) -> int:
-    i = at - 1
-    lo = max(lo, at - 2 * _REACH)
-    while i >= lo and text[i] not in _SENTENCE_END:
-        i -= 1
-    return i + 1
+    floor = max(lo, at - 2 * _REACH)
+    return max(floor, *(text.rfind(c, floor, at) + 1 for c in _SENTENCE_END))
 
 
 def _compact(s: str) -> str:
@@ -891,7 +882,12 @@ class _Reader:
         figures: list[_Figure],
         c_start: int,
     ) -> Share | None:
-        """What a percentage is a share of, where the words say; else None."""
+        """What a percentage is a share of, where the words say; else None.
+
+        Only the latest figures of the section are looked at: a share refers to figures
+        near it, and the window keeps the reading linear in the length of the text.
+        """
+        figures = figures[-_WINDOW:]
         share_of = _SHARE_OF.fullmatch(pre)
         if share_of is not None:
             if not figures:
