@@ -259,7 +259,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted((*COUNT_UNITS, *_NOT_COUNTS), 
 
 _MENTION = re.compile(
     rf"""
-    (?P<pre>大约|将近|超过|不到|不足|约|近|超|逾)?[ \t]*
+    (?P<pre>大约|将近|超过|不到|不足|约|(?<![最附])近|超|逾)?[ \t]*
     (?:
         百分之(?P<pnum>百|{_ARABIC}|{_CN})
       | (?P<num>{_ARABIC}|{_CN})(?:{_GAP}(?P<mag>亿|万)(?!元))?
