@@ -390,6 +390,7 @@ _WINDOW = 40
 _TAIL = 12
 #: How much of a long clause before a figure its claim's text keeps.
 _HEAD = 40
+_CUT_INSIDE = re.compile(r"[0-9A-Za-z０-９.年月日号\s]")
 _CLOSE = frozenset(")）")
 _SPACES = re.compile(r"\s+")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
@@ -711,7 +712,10 @@ class _Reader:
 
     def _claim_text(self, lo: int, hi: int, start: int, end: int) -> str:
         """The words a claim was read from, without the line breaks of a PDF's text."""
-        start = max(start, end - _HEAD) if end - start > _HEAD else start
+        if end - start > _HEAD:
+            start = end - _HEAD
+            while start < end and _CUT_INSIDE.match(self.text, start):
+                start += 1  # not from the middle of 2018年2月
         text = _LINE_BREAK.sub("", self.text[start:end]).strip()
         return text if text else _LINE_BREAK.sub("", self.text[lo:hi]).strip() or "?"
 
