@@ -628,6 +628,50 @@ class TestLegacySentences:
             "the cells",
         ) == notes
 
+    def test_a_typical_legacy_outline(self) -> None:
+        """The phrasings of the national table's indicators, as 2014–2018 reports write
+        them in prose, each into its cell (money as written, in 元 here)."""
+        text = (
+            "一、概述\n全年共召开政府信息公开工作会议3次，举办各类培训班5次，"
+            "接受培训人员320人次。设置政府信息公开查阅点12个，从事政府信息公开工作人员25人，"
+            "其中专职人员5人，兼职人员20人。\n二、主动公开情况\n全年主动公开政府信息1200条，"
+            "其中主动公开规范性文件15件，制发规范性文件总数18件。通过政府公报公开政府信息30条，"
+            "政府网站公开政府信息1100条，政务微博公开政府信息200条，政务微信公开政府信息150条。"
+            "\n三、依申请公开情况\n共收到政府信息公开申请123件，申请办结120件，其中按时办结"
+            "117件，延期办结3件。依申请公开收取费用0元。行政复议0件，行政诉讼2件。\n"
+        )
+        stats, claims, notes = read_legacy(text)
+        expected = {
+            "meetings": 3,
+            "training_sessions": 5,
+            "trainees": 320,
+            "reading_points": 12,
+            "staff_total": 25,
+            "staff_full_time": 5,
+            "staff_part_time": 20,
+            "proactive_total": 1200,
+            "proactive_normative_docs": 15,
+            "normative_docs_issued_total": 18,
+            "channel_gazette": 30,
+            "channel_website": 1100,
+            "channel_weibo": 200,
+            "channel_weixin": 150,
+            "applications_received": 123,
+            "applications_completed": 120,
+            "completed_on_time": 117,
+            "completed_extended": 3,
+            "fees_collected": Amount(value=Decimal(0), unit=MoneyUnit.YUAN),
+            "review_total": 0,
+            "litigation_total": 2,
+        }
+        stated = {
+            k: v
+            for k, v in attrs.asdict(stats, recurse=False).items()
+            if v is not None and k != "combined"
+        }
+        assert expected == stated
+        assert ((), ()) == (claims, notes)
+
     def test_blank_stays_none(self) -> None:
         """A cell the text does not state is None, never 0."""
         stats, _, _ = read_legacy("一、概述\n全市共受理信息公开申请5件。")
