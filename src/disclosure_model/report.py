@@ -420,3 +420,16 @@ class Report:
             (s for s in self.sections if s.title is not None and s.title.startswith(title_prefix)),
             None,
         )
+
+    def with_cells(self, cells: Mapping[str, object]) -> Report:
+        """This report with the cells at the given catalogue paths set, every path and value
+        checked at once (see :func:`disclosure_model.office.with_cells`).
+
+        >>> import disclosure_model as dm
+        >>> r = dm.examples.load("huaian-2024").with_cells({"reviews.review.upheld": 7})
+        >>> r.statistics.cell("reviews.review.upheld")
+        7
+        """
+        from disclosure_model.office._cells import with_cells
+
+        return with_cells(self, cells)

@@ -1,0 +1,27 @@
+"""The organ levels as a disclosure office names them (the template's drop-down list)."""
+
+from __future__ import annotations
+
+from disclosure_model.report import OrganLevel
+
+__all__ = ["LEVEL_ZH", "level_from_text"]
+
+#: The Chinese name of each level, as the template's drop-down list offers it.
+LEVEL_ZH: dict[OrganLevel, str] = {
+    OrganLevel.STATE_COUNCIL_DEPARTMENT: "国务院部门",
+    OrganLevel.PROVINCE: "省级人民政府",
+    OrganLevel.CITY: "设区的市级人民政府",
+    OrganLevel.COUNTY: "县级人民政府",
+    OrganLevel.TOWNSHIP: "乡镇人民政府、街道办事处",
+    OrganLevel.PROVINCIAL_DEPARTMENT: "省级政府部门",
+    OrganLevel.CITY_DEPARTMENT: "市级政府部门",
+    OrganLevel.COUNTY_DEPARTMENT: "县级政府部门",
+    OrganLevel.OTHER: "其他",
+}
+
+_BY_TEXT = {**{v.value: v for v in OrganLevel}, **{zh: v for v, zh in LEVEL_ZH.items()}}
+
+
+def level_from_text(text: str) -> OrganLevel | None:
+    """The level a text names: its value (``county``) or its Chinese name; ``None`` if none."""
+    return _BY_TEXT.get(text.strip())
