@@ -6,6 +6,7 @@ run the examples with ``python -m sphinx -b doctest docs docs/_build/doctest``.
 
 from __future__ import annotations
 
+import doctest
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,9 @@ root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 language = "en"
 
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
+# {{ version }} in a page is the version being documented (the front page shows it).
+myst_substitutions = {"version": release}
 myst_heading_anchors = 3
 
 # -- autodoc -------------------------------------------------------------------------------
@@ -75,6 +78,12 @@ nitpick_ignore = [
 # docstrings run under pytest (--doctest-modules) with their module's names in scope; here
 # they would run without them.
 doctest_test_doctest_blocks = ""
+# Sphinx's default flags include IGNORE_EXCEPTION_DETAIL, under which an example may show an
+# error message the library does not print and still pass. The messages are part of what the
+# pages teach, so they are compared like any other output.
+doctest_default_flags = (
+    doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1 | doctest.NORMALIZE_WHITESPACE
+)
 doctest_global_setup = """
 import disclosure_model as dm
 
@@ -87,7 +96,8 @@ except ImportError:
 # -- HTML ----------------------------------------------------------------------------------
 html_theme = "furo"
 html_title = "disclosure_model"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["tables.css"]
 
 
 # -- hooks -----------------------------------------------------------------------------------

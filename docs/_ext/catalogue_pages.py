@@ -53,6 +53,7 @@ PUBLIC_MODULES = (
     "indicators",
     "comparison",
     "export",
+    "office",
     "claims",
     "checks",
     "serialization",
@@ -110,6 +111,9 @@ def _table_section(entries: list[Entry]) -> list[str]:
     head = ["Path", "Official code", "Row (zh)", "Column (zh)", "English", "Unit", "Kind"]
     if has_parent:
         head.append("Part of (其中)")
+    # In a container whose class lets the long paths break (docs/_static/tables.css), so the
+    # seven columns fit the page.
+    lines.extend((":::{container} catalogue-table", ""))
     lines.append("| " + " | ".join(head) + " |")
     lines.append("|" + "---|" * len(head))
     for e in entries:
@@ -128,7 +132,7 @@ def _table_section(entries: list[Entry]) -> list[str]:
         if has_parent:
             cells.append(_code(e.parent) if e.parent else "")
         lines.append("| " + " | ".join(cells) + " |")
-    lines.append("")
+    lines.extend(("", ":::", ""))
     return lines
 
 
@@ -285,6 +289,9 @@ def rules_page() -> str:
         "A finding carries the code of its rule;",
         "its message is the rule's template with the placeholders filled in.",
         "",
+        # A rule code never wraps at its hyphens (docs/_static/tables.css).
+        ":::{container} code-column",
+        "",
         "| Code | Severity | Kind | Formats | Title |",
         "|---|---|---|---|---|",
     ]
@@ -293,7 +300,7 @@ def rules_page() -> str:
             f"| {{ref}}`{r.code} <{_rule_anchor(r.code)}>` | {r.severity.value} | "
             f"{r.kind.value} | {_formats(r)} | {_text(r.title.en)} |"
         )
-    lines.append("")
+    lines.extend(("", ":::", ""))
     for r in every:
         lines.extend(_rule_section(r, by_rule[r.code]))
     return "\n".join(lines)

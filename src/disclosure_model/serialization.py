@@ -663,6 +663,8 @@ def _parse(data: str | bytes | bytearray) -> Any:
         raise _fail(f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
     except RecursionError:
         raise _fail("invalid JSON: nested too deeply") from None
+    except ValidationError:  # NaN or Infinity, refused by _reject_constant with its own message
+        raise
     except ValueError as e:  # e.g. an integer of more digits than Python converts
         raise _fail(f"invalid JSON: {e}") from None
     if ("\\ud" in text or "\\uD" in text) and _SURROGATE_ESCAPE.search(text):

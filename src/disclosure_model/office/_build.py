@@ -315,7 +315,7 @@ def from_sparse(data: Mapping[str, Any] | str | bytes) -> Report:
     ``combined`` list as in the full document's statistics. Keys other than ``organ``, ``year``,
     ``format`` may be left out (``schema_version`` too: the current one is meant).
 
-    The strict full document (:func:`disclosure_model.loads`) stays the exchange format;
+    The strict full document (:func:`~disclosure_model.serialization.loads`) stays the exchange format;
     a sparse one is for typing a report in. Every problem is reported at once.
 
     >>> from disclosure_model import office
