@@ -162,19 +162,33 @@ def _read_source(
         except UnicodeDecodeError:
             msg = f"{path.name} is not UTF-8 text (save the CSV as UTF-8)"
             raise ValidationError.at("$", msg) from None
-        rows: list[Any] = parse_csv_text(text)
-        found_fmt, values, problems = read_csv_rows(rows, fmt=fmt)
-        return found_fmt, {}, values, problems
+        return _read_csv_text(text, fmt)
     if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        if not data.startswith(b"PK"):  # not a zip archive, so no workbook: CSV text
+            try:
+                return _read_csv_text(data.decode("utf-8"), fmt)
+            except UnicodeDecodeError:
+                raise ValidationError.at(
+                    "$", "the input is neither a workbook nor UTF-8 CSV"
+                ) from None
         from disclosure_model.office._xlsx import read_xlsx
 
-        return read_xlsx(io.BytesIO(bytes(source)))
+        return read_xlsx(io.BytesIO(data))
     if isinstance(source, str):  # pragma: no cover - str is a path above
         raise AssertionError
     rows = [r.as_dict() if isinstance(r, TemplateRow) else r for r in source]
     if not all(isinstance(r, Mapping) for r in rows):
         raise ValidationError.at("$", "expected template rows (mappings with path and value)")
     found_fmt, values, problems = read_csv_rows(rows, fmt=fmt, first_line=1, where="row")
+    return found_fmt, {}, values, problems
+
+
+def _read_csv_text(
+    text: str, fmt: ReportFormat | None
+) -> tuple[ReportFormat | None, dict[str, object], dict[str, int | Amount | None], list[BadEntry]]:
+    rows: list[Any] = parse_csv_text(text)
+    found_fmt, values, problems = read_csv_rows(rows, fmt=fmt)
     return found_fmt, {}, values, problems
 
 
@@ -187,9 +201,9 @@ def from_table(
     year: int | None = None,
     division_code: str | None = None,
 ) -> Report:
-    """A report from a filled template: a .csv or .xlsx path, the bytes of an .xlsx workbook,
-    or rows (:class:`TemplateRow` or mappings with ``path``, ``value`` and optionally
-    ``code``, ``unit``, ``format``).
+    """A report from a filled template: a .csv or .xlsx path, the bytes of an .xlsx workbook
+    or of a CSV file, or rows (:class:`TemplateRow` or mappings with ``path``, ``value`` and
+    optionally ``code``, ``unit``, ``format``).
 
     A blank value stays not stated; ``0`` is 0. ``organ``, ``level`` and ``year`` fill in
     (or override) the workbook's fields; a CSV has none, so they are needed there. Every
@@ -315,8 +329,8 @@ def from_sparse(data: Mapping[str, Any] | str | bytes) -> Report:
     ``combined`` list as in the full document's statistics. Keys other than ``organ``, ``year``,
     ``format`` may be left out (``schema_version`` too: the current one is meant).
 
-    The strict full document (:func:`~disclosure_model.serialization.loads`) stays the exchange format;
-    a sparse one is for typing a report in. Every problem is reported at once.
+    The strict full document (:func:`~disclosure_model.serialization.loads`) stays the
+    exchange format; a sparse one is for typing a report in. Every problem is reported at once.
 
     >>> from disclosure_model import office
     >>> r = office.from_sparse({
