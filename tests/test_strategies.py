@@ -264,7 +264,7 @@ class TestBrokenReports:
             report = fixed_report(fmt, seed)
             for up in (True, False):
                 for size in (1, 2):
-                    broken = _break_identity(report, inst, up=up, size=size)
+                    broken = _break_identity(report, inst.place, up=up, size=size)
                     assert f"$.statistics.{_first_path(inst)}" == broken.path
                     assert_broken(broken)
 

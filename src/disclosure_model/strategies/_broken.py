@@ -17,40 +17,48 @@ from hypothesis.errors import InvalidArgument
 
 from disclosure_model.checks import rule as _rule
 from disclosure_model.checks import rules as _rules
-from disclosure_model.checks._identities import Instance, instances
 from disclosure_model.checks._meta import NO_RULE_MAKING, deadline
 from disclosure_model.claims import Claim, ClaimKind, ClaimSum, Share
 from disclosure_model.formats import (
-    LegacyStatistics,
     ReportFormat,
     Statistics,
     Statistics2021,
-    statistics_class,
+    format_for_year,
 )
 from disclosure_model.formats._declare import Relation
+from disclosure_model.formats._rules import (
+    CROSS_YEAR_RULES,
+    Place,
+    cross_year_places,
+    identity_places,
+    rule_making_places,
+    unit_places,
+)
 from disclosure_model.report import Organ, OrganLevel, Report
 from disclosure_model.strategies._claims import (
     _exact,
     _fact,
 )
 from disclosure_model.strategies._consecutive import (
-    _AFTER_NEW,
+    _links,
     _pair,
-    _rows_with,
 )
 from disclosure_model.strategies._draw import (
+    _LAST_YEAR,
     _drawn,
     _format,
     _pick,
+    _years,
 )
 from disclosure_model.strategies._model import (
     _NO_WANTS,
     _first,
     _Model,
     _model,
-    _own_table,
     _Relation,
+    _relation,
     _System,
+    _violated,
     _Wants,
 )
 from disclosure_model.strategies._percentages import (
@@ -59,6 +67,7 @@ from disclosure_model.strategies._percentages import (
 )
 from disclosure_model.strategies._reports import (
     _consistent_report,
+    _no_rule_making,
     _row_cells,
 )
 from disclosure_model.strategies._tables import (
@@ -100,18 +109,6 @@ class BrokenReport:
     also: frozenset[str] = frozenset()
 
 
-def _violated(inst: Instance, delta: int) -> _Relation:
-    """The relation of an identity broken by ``delta`` (just past the bound for ``≤``, ``≥``)."""
-    left = tuple(e.path for e in inst.left)
-    right = tuple(e.path for e in inst.right)
-    code = inst.rule.code
-    if inst.relation is Relation.EQUAL:
-        return _Relation(left, Relation.EQUAL, right, offset=-delta, code=code)
-    if inst.relation is Relation.AT_MOST:
-        return _Relation(left, Relation.AT_LEAST, right, offset=-abs(delta), code=code)
-    return _Relation(left, Relation.AT_MOST, right, offset=abs(delta), code=code)
-
-
 def _with_counts(report: Report, model: _Model, values: Mapping[str, int]) -> Report:
     """``report`` with the count cells of one table set from the model's free cells."""
     stats = report.statistics
@@ -119,97 +116,149 @@ def _with_counts(report: Report, model: _Model, values: Mapping[str, int]) -> Re
     return attrs.evolve(report, statistics=_replace_cells(stats, changes))
 
 
-def _adjusted(report: Report, table: str, deltas: Mapping[str, int]) -> Report:
-    """``report`` with amounts added to free cells of one table, and its sums kept."""
-    stats = report.statistics
-    model = _model(type(stats), table)
-    values = {p: cast(int, stats.cell(p)) for p in model.free}
-    for path, delta in deltas.items():
-        values[path] += delta
-    return _with_counts(report, model, values)
-
-
 def _may_make_rules(report: Report) -> Report:
     """A report stating 规章 made by an organ that can make them (else R-21-05 would fire)."""
-    stats = report.statistics
-    if isinstance(stats, LegacyStatistics) or report.organ.level not in NO_RULE_MAKING:
+    if report.organ.level not in NO_RULE_MAKING:
         return report
-    stated = [stats.cell(e.path) for e in stats.catalogue() if e.row == "regulations"]
+    stated = [report.statistics.cell(p.path) for p in rule_making_places(report.format)]
     if not any(isinstance(v, int) and v > 0 for v in stated):
         return report
     return attrs.evolve(report, organ=Organ(name="某市人民政府", level=OrganLevel.CITY))
 
 
-def _break_identity(report: Report, inst: Instance, *, up: bool, size: int) -> BrokenReport:
-    """Break one identity at one place by ``size`` (up or down, for an equality), then
-    settle every other rule again; deterministic.
+def _break_identity(
+    report: Report, place: Place, *, up: bool, size: int, previous: Report | None = None
+) -> BrokenReport:
+    """Break one rule at one place by ``size`` (up or down, for an equality), then settle
+    every other rule again; deterministic.
 
-    Where the identity follows from others (a part above its whole needs the whole's sum
-    broken too), those are let go one at a time, and named in ``also``.
+    Where an identity follows from others (a part above its whole needs the whole's sum
+    broken too), those are let go one at a time, and named in ``also``. A rule across two
+    years is broken in this year's report, against ``previous``.
     """
+    broken = _break_place(report, place, up=up, size=size, previous=previous)
+    if broken is None:
+        msg = f"cannot break {place.code} at {place.checked.path} in {report.format.value}"
+        raise RuntimeError(msg)
+    return broken
+
+
+def _break_place(
+    report: Report, place: Place, *, up: bool, size: int, previous: Report | None
+) -> BrokenReport | None:
+    """:func:`_break_identity`, or ``None`` where a rule across years cannot break there
+    without breaking another rule."""
     stats = report.statistics
-    code = inst.rule.code
-    path = f"$.statistics.{(inst.left or inst.right)[0].path}"
-    cells = [e.path for e in (*inst.left, *inst.right)]
-    signs = (1,) if inst.relation is not Relation.EQUAL else ((1, -1) if up else (-1, 1))
+    code = place.code
+    path = f"$.statistics.{place.checked.path}"
+    wants = _NO_WANTS
+    if previous is not None:  # the other rules across years, and R-21-05, keep holding
+        links = _links(previous.statistics, report.format, without=code)
+        wants = (links + _no_rule_making(report.organ, report.format)).on(place.table)
+    relation = _relation(place, previous.statistics if previous is not None else None)
+    frozen_cells = frozenset(wants.fixed)
+    signs = (1,) if place.relation is not Relation.EQUAL else ((1, -1) if up else (-1, 1))
     relaxed = {code}
     while True:
-        model = _model(type(stats), _own_table(inst), frozenset(relaxed))
+        model = _model(type(stats), place.table, frozenset(relaxed))
+        extra = [model.linear(r) for r in wants.relations]
         start = {p: cast(int, stats.cell(p)) for p in model.free}
         mended: Counter[str] = Counter()
         possible = False
         for sign in signs:
-            target = model.linear(_violated(inst, sign * size))
-            system = _System(model, [target])
-            if not system.moves(target, start, frozenset()):
+            target = model.linear(_violated(relation, sign * size))
+            system = _System(model, [*extra, target])
+            if not system.moves(target, start, frozen_cells):
                 continue
             possible = True
             values = dict(start)
             ok, counts = system.settle(
-                values, [len(system.constraints) - 1], frozen=frozenset(), choose=_first
+                values, [len(system.constraints) - 1], frozen=frozen_cells, choose=_first
             )
             if ok:
-                broken = _may_make_rules(_with_counts(report, model, values))
+                broken = _with_counts(report, model, values)
                 return BrokenReport(
-                    report=broken, code=code, path=path, also=frozenset(relaxed - {code})
+                    report=broken if previous is not None else _may_make_rules(broken),
+                    code=code,
+                    path=path,
+                    previous=previous,
+                    also=frozenset(relaxed - {code}),
                 )
             mended += counts
+        if previous is not None:  # across years nothing else may break: another place
+            return None
         if not possible:  # the sums that define its cells imply it: one breaks with it
+            cells = relation.left + relation.right
             more = [model.defined_by[p] for p in cells if p in model.defined_by]
-            enough = [c for c in more if _breakable(inst, stats, relaxed | {c}, signs, size)]
+            enough = [
+                c
+                for c in more
+                if _breakable(
+                    relation,
+                    stats,
+                    table=place.table,
+                    relaxed=relaxed | {c},
+                    signs=signs,
+                    size=size,
+                )
+            ]
             more = enough or more
         else:  # it implies a rule that the settling kept mending: that one breaks with it
             more = [c for c, _ in mended.most_common() if c and c not in relaxed]
         if not more:
-            msg = f"cannot break {code} at {path} in {type(stats).__name__}"
-            raise RuntimeError(msg)
+            return None
         relaxed.add(more[0])
 
 
 def _breakable(
-    inst: Instance, stats: Statistics, relaxed: set[str], signs: Sequence[int], size: int
+    relation: _Relation,
+    stats: Statistics,
+    *,
+    table: str,
+    relaxed: set[str],
+    signs: Sequence[int],
+    size: int,
 ) -> bool:
-    """Whether some free cell can move towards breaking ``inst`` once ``relaxed`` may fail."""
-    model = _model(type(stats), _own_table(inst), frozenset(relaxed))
+    """Whether some free cell of ``table`` can move towards breaking ``relation`` once
+    ``relaxed`` may fail."""
+    model = _model(type(stats), table, frozenset(relaxed))
     start = {p: cast(int, stats.cell(p)) for p in model.free}
     for sign in signs:
-        target = model.linear(_violated(inst, sign * size))
+        target = model.linear(_violated(relation, sign * size))
         if _System(model, [target]).moves(target, start, frozenset()):
             return True
     return False
 
 
 def _identity_codes(fmt: ReportFormat) -> frozenset[str]:
-    return frozenset(i.rule.code for i in instances(statistics_class(fmt)))
+    return frozenset(p.code for p in identity_places(fmt))
 
 
 def _broken_identity(draw: st.DrawFn, fmt: ReportFormat, code: str) -> BrokenReport:
-    places = [i for i in instances(statistics_class(fmt)) if i.rule.code == code]
-    inst = _pick(draw, places)
+    place = _pick(draw, [p for p in identity_places(fmt) if p.code == code])
     report = _consistent_report(draw, fmt)
     down = draw(st.booleans(), label="down")
     size = draw(st.integers(1, 3), label="by")
-    return _break_identity(report, inst, up=not down, size=size)
+    return _break_identity(report, place, up=not down, size=size)
+
+
+def _broken_across_years(draw: st.DrawFn, fmt: ReportFormat, code: str) -> BrokenReport:
+    """A rule across two years broken in this year's report at one of its places (the
+    first, from a drawn one on, where the other rules can keep holding)."""
+    (across,) = (r for r in CROSS_YEAR_RULES if r.code == code)
+    first, last = _years(fmt)
+    years = [y for y in range(first, last + 1) if format_for_year(y - 1) in across.previous]
+    previous, report = _pair(draw, fmt, (years[0], years[-1]))
+    places = [p for p in cross_year_places(fmt, previous.format) if p.code == code]
+    start = draw(st.integers(0, len(places) - 1), label="place")
+    down = draw(st.booleans(), label="down")
+    size = draw(st.integers(1, 3), label="by")
+    for place in places[start:] + places[:start]:
+        broken = _break_place(report, place, up=not down, size=size, previous=previous)
+        if broken is not None:
+            return broken
+    msg = f"cannot break {code} in {fmt.value}"
+    raise RuntimeError(msg)
 
 
 def _at_least_one(path: str) -> _Wants:
@@ -227,11 +276,11 @@ def _no_unpaid_fees() -> _Wants:
 def _wrong_format_for_year(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
     """R-09: a year the format is not for (a 2021-format report before 2021 states no
     unpaid-fee outcome, which R-21-06 would flag as well)."""
-    years = {
-        ReportFormat.LEGACY: list(range(2019, 2026)),
-        ReportFormat.GOV_2019: [*range(2014, 2019), *range(2021, 2026)],
-        ReportFormat.GOV_2021: list(range(2014, 2021)),
-    }[fmt]
+    years = [
+        y
+        for y in range(_years(ReportFormat.LEGACY)[0], _LAST_YEAR + 1)
+        if format_for_year(y) is not fmt
+    ]
     wants = _no_unpaid_fees() if fmt is ReportFormat.GOV_2021 else _NO_WANTS
     year = draw(st.sampled_from(years), label="year")
     report = _consistent_report(draw, fmt, year=year, wants=wants)
@@ -274,35 +323,22 @@ def _section_missing(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
     )
 
 
-def _money_in(draw: st.DrawFn, fmt: ReportFormat, path: str, code: str) -> BrokenReport:
-    """A consistent report with a sum of money stated in 元 or without its unit."""
+def _unit_broken(draw: st.DrawFn, fmt: ReportFormat, code: str) -> BrokenReport:
+    """R-21-03, P-13: a sum of money not in the unit the form fixes (in 元, or without a
+    unit); R-19-04: an amount (not 0) without the unit the form leaves to the report."""
+    place = _pick(draw, [p for p in unit_places(fmt) if p.code == code])
     report = _consistent_report(draw, fmt)
-    amount = draw(amounts(units=[MoneyUnit.YUAN, None]), label="amount")
-    stats = _replace_cells(report.statistics, {path: amount})
+    if place.unit is not None:
+        others = [u for u in MoneyUnit if u.value != place.unit.value]
+        amount = draw(amounts(units=[*others, None]), label="amount")
+    else:
+        value = Decimal(draw(st.integers(1, 10**9), label="amount"))
+        amount = Amount(value=value.scaleb(-draw(st.integers(0, 2))))
+    stats = _replace_cells(report.statistics, {place.path: amount})
     return BrokenReport(
-        report=attrs.evolve(report, statistics=stats), code=code, path=f"$.statistics.{path}"
-    )
-
-
-def _fees_in_yuan(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
-    """R-21-03: the administrative fees of a 2021-format report not in 万元."""
-    return _money_in(draw, fmt, "active.administrative_fees.amount", "R-21-03")
-
-
-def _legacy_money_in_yuan(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
-    """P-13: a fee or the budget of a legacy report not in 万元."""
-    key = draw(st.sampled_from(["fees_collected", "special_budget"]), label="cell")
-    return _money_in(draw, fmt, key, "P-13")
-
-
-def _procurement_without_unit(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
-    """R-19-04: a procurement amount (not 0) that does not say 元 or 万元."""
-    report = _consistent_report(draw, fmt)
-    value = Decimal(draw(st.integers(1, 10**9), label="amount")).scaleb(-draw(st.integers(0, 2)))
-    path = "active.procurement.amount"
-    stats = _replace_cells(report.statistics, {path: Amount(value=value)})
-    return BrokenReport(
-        report=attrs.evolve(report, statistics=stats), code="R-19-04", path=f"$.statistics.{path}"
+        report=attrs.evolve(report, statistics=stats),
+        code=code,
+        path=f"$.statistics.{place.path}",
     )
 
 
@@ -322,7 +358,7 @@ def _unpaid_fees_unexplained(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport
 
 def _rules_without_power(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
     """R-21-05: 规章 stated by an organ that cannot make them."""
-    first = _row_cells(_model(statistics_class(fmt), "active"), "active.regulations")[0]
+    first = rule_making_places(fmt)[0].path
     report = _consistent_report(
         draw,
         fmt,
@@ -399,56 +435,6 @@ def _percentage_of_no_whole_number(draw: st.DrawFn, fmt: ReportFormat) -> Broken
     return BrokenReport(report=broken, code="C-03", path=path)
 
 
-def _carry_over_broken(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
-    """R-06: last year's report carried forward more than this year's carries over (last
-    year's own balance kept: it received as many more)."""
-    previous, report = _pair(draw, fmt, _AFTER_NEW[fmt])
-    columns = _row_cells(
-        _model(type(previous.statistics), "applications"), "applications.carried_forward"
-    )
-    column = draw(st.sampled_from(columns), label="column").rsplit(".", 1)[1]
-    k = draw(st.integers(1, 9), label="by")
-    previous = _adjusted(
-        previous,
-        "applications",
-        {f"applications.carried_forward.{column}": k, f"applications.new_received.{column}": k},
-    )
-    return BrokenReport(
-        report=report,
-        code="R-06",
-        path=f"$.statistics.applications.carried_over.{column}",
-        previous=previous,
-    )
-
-
-def _lawsuits_after_review_broken(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
-    """R-12: more lawsuits after review than this and last year's reviews together."""
-    previous, report = _pair(draw, fmt, _AFTER_NEW[fmt])
-    stats, before = report.statistics, previous.statistics
-    reviews = cast(int, stats.cell("reviews.review.total")) + cast(
-        int, before.cell("reviews.review.total")
-    )
-    after = cast(int, stats.cell("reviews.litigation_after_review.total"))
-    k = reviews - after + draw(st.integers(1, 3), label="beyond")
-    report = _adjusted(report, "reviews", {"reviews.litigation_after_review.upheld": k})
-    return BrokenReport(
-        report=report,
-        code="R-12",
-        path="$.statistics.reviews.litigation_after_review.total",
-        previous=previous,
-    )
-
-
-def _stock_broken(draw: st.DrawFn, fmt: ReportFormat, column: str, code: str) -> BrokenReport:
-    """R-21-01 / R-19-03: last year's report gives a different stock than this one follows."""
-    previous, report = _pair(draw, fmt, (2022, 2025) if code == "R-21-01" else (2020, 2020))
-    row = draw(st.sampled_from(_rows_with(type(report.statistics), "active", column)), label="row")
-    previous = _adjusted(previous, "active", {f"{row}.{column}": draw(st.integers(1, 9))})
-    return BrokenReport(
-        report=report, code=code, path=f"$.statistics.{row}.{column}", previous=previous
-    )
-
-
 def _other_organ(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
     """X-01: last year's report is another organ's."""
     previous, report = _pair(draw, fmt)
@@ -478,25 +464,25 @@ _Corruption = Callable[[st.DrawFn, ReportFormat], BrokenReport]
 
 #: A corruption for every rule that is not an identity of the formats.
 _CORRUPTIONS: dict[str, _Corruption] = {
-    "R-06": _carry_over_broken,
     "R-08": functools.partial(_percentage_wrong, about="cells"),
     "R-09": _wrong_format_for_year,
     "R-10": _published_late,
     "R-11": _section_missing,
-    "R-12": _lawsuits_after_review_broken,
-    "R-21-01": functools.partial(_stock_broken, column="in_force", code="R-21-01"),
-    "R-21-03": _fees_in_yuan,
     "R-21-04": _unpaid_fees_unexplained,
     "R-21-05": _rules_without_power,
     "R-21-06": _unpaid_fees_before_2021,
-    "R-19-03": functools.partial(_stock_broken, column="items_prev_year", code="R-19-03"),
-    "R-19-04": _procurement_without_unit,
-    "P-13": _legacy_money_in_yuan,
     "C-01": functools.partial(_percentage_wrong, about="claims"),
     "C-02": _percentage_truncated,
     "C-03": _percentage_of_no_whole_number,
     "X-01": _other_organ,
     "X-02": _other_year,
+    # The rules across two years and the unit rules: one corruption each, from their places.
+    **{r.code: functools.partial(_broken_across_years, code=r.code) for r in CROSS_YEAR_RULES},
+    **{
+        p.code: functools.partial(_unit_broken, code=p.code)
+        for fmt in ReportFormat
+        for p in unit_places(fmt)
+    },
 }
 
 

@@ -12,7 +12,6 @@ from typing import Any, cast
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from disclosure_model.checks._identities import instances
 from disclosure_model.claims import Approximation, CellSum, Claim, ClaimKind, ClaimSum, Share
 from disclosure_model.formats import (
     Entry,
@@ -21,6 +20,7 @@ from disclosure_model.formats import (
     statistics_class,
 )
 from disclosure_model.formats._declare import Relation, StatisticsBase
+from disclosure_model.formats._rules import identity_places
 from disclosure_model.report import Report
 from disclosure_model.strategies._draw import (
     _drawn,
@@ -77,11 +77,12 @@ def _share_pairs(stats_cls: type[StatisticsBase]) -> tuple[tuple[Entry, Entry], 
     """(part, whole) pairs the declarations state: each summand of a declared sum, and it."""
     known = _PAIRS.get(stats_cls)
     if known is None:
+        cat = stats_cls.catalogue()
         pairs = [
-            (part, inst.left[0])
-            for inst in instances(stats_cls)
-            if inst.relation is Relation.EQUAL and len(inst.left) == 1
-            for part in inst.right
+            (cat[part.path], cat[place.left[0].path])
+            for place in identity_places(stats_cls.FORMAT)
+            if place.relation is Relation.EQUAL and len(place.left) == 1
+            for part in place.right
         ]
         known = _PAIRS[stats_cls] = tuple(dict.fromkeys(pairs))
     return known

@@ -10,9 +10,11 @@ from hypothesis.errors import InvalidArgument
 
 from disclosure_model.formats import (
     ReportFormat,
+    form,
 )
 
 __all__ = [
+    "_LAST_YEAR",
     "_NEW",
     "T",
     "_drawn",
@@ -20,6 +22,7 @@ __all__ = [
     "_memo",
     "_pick",
     "_table_format",
+    "_years",
 ]
 
 T = TypeVar("T")
@@ -76,3 +79,14 @@ def _pick(draw: st.DrawFn, options: Sequence[T]) -> T:
     """One of ``options``, shrinking towards the first (cheaper than a new ``sampled_from``
     for every draw from a list that changes with the report)."""
     return options[draw(st.integers(0, len(options) - 1))]
+
+
+#: The last report year drawn for a format still in force (the 2021 format).
+_LAST_YEAR = 2025
+
+
+def _years(fmt: ReportFormat) -> tuple[int, int]:
+    """The first and the last report year a format is right for, as the form spec says
+    (up to :data:`_LAST_YEAR` for the format in force)."""
+    first, last = form(fmt).years
+    return first, last if last is not None else _LAST_YEAR

@@ -7,12 +7,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from disclosure_model.checks._identities import instances
 from disclosure_model.formats import (
     CombinedFigure,
     LegacyStatistics,
 )
 from disclosure_model.formats._declare import StatisticsBase
+from disclosure_model.formats._rules import identity_places
 from disclosure_model.strategies._draw import (
     _pick,
 )
@@ -27,9 +27,10 @@ __all__ = [
 def _combinable(stats_cls: type[StatisticsBase]) -> list[tuple[str, ...]]:
     """Groups of legacy cells a report may state only together: the sides of its sums."""
     groups = []
-    for inst in instances(stats_cls):
-        for side in (inst.left, inst.right):
-            counts = [e for e in side if e.kind is CellKind.COUNT]
+    cat = stats_cls.catalogue()
+    for place in identity_places(stats_cls.FORMAT):
+        for side in (place.left, place.right):
+            counts = [cat[t.path] for t in side if cat[t.path].kind is CellKind.COUNT]
             if len(counts) >= 2 and len({e.unit for e in counts}) == 1:
                 groups.append(tuple(e.path for e in counts))
     return sorted(set(groups))

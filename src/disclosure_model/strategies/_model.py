@@ -1,6 +1,6 @@
 """Linear relations between the counts of one table, and how to fill a table from events.
 
-The identities a format declares (expanded to their places by the formats) are linear
+The identities a format declares (expanded to their places in ``formats/_rules.py``) are linear
 relations between counts. A table is built from *events*: an event adds an amount to one
 cell that no sum defines, then settles every relation it disturbed by raising other such
 cells. A cell an identity defines as a sum of others is never drawn but computed."""
@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import cast
 
 import attrs
 from attrs import field, frozen
 
-from disclosure_model.checks._identities import Instance, instances
 from disclosure_model.formats import (
     Entry,
 )
 from disclosure_model.formats._declare import Relation, StatisticsBase
+from disclosure_model.formats._rules import Place, Year, identity_places
 from disclosure_model.values import CellKind
 
 __all__ = [
@@ -30,7 +31,8 @@ __all__ = [
     "_fill",
     "_first",
     "_model",
-    "_own_table",
+    "_relation",
+    "_violated",
 ]
 
 Terms = tuple[tuple[str, int], ...]
@@ -117,10 +119,6 @@ class _Model:
         return out
 
 
-def _own_table(inst: Instance) -> str:
-    return (inst.left + inst.right)[0].table
-
-
 def _reaches(parts: Mapping[str, tuple[str, ...]], start: Iterable[str], target: str) -> bool:
     """Whether ``target`` is among ``start`` or the parts they are defined by."""
     todo, seen = list(start), set()
@@ -152,23 +150,23 @@ def _make_model(stats_cls: type[StatisticsBase], table: str, relaxed: frozenset[
     cells = tuple(
         e for e in stats_cls.catalogue() if e.table == table and e.kind is not CellKind.MONEY
     )
-    own = [i for i in instances(stats_cls) if _own_table(i) == table]
+    own = [p for p in identity_places(stats_cls.FORMAT) if p.table == table]
     parts: dict[str, tuple[str, ...]] = {}
     defined_by: dict[str, str] = {}
     defining: set[int] = set()
-    for k, inst in enumerate(own):
+    for k, place in enumerate(own):
         if (
-            inst.rule.code in relaxed
-            or inst.relation is not Relation.EQUAL
-            or len(inst.left) != 1
-            or not inst.right
+            place.code in relaxed
+            or place.relation is not Relation.EQUAL
+            or len(place.left) != 1
+            or not place.right
         ):
             continue
-        total, summands = inst.left[0].path, tuple(e.path for e in inst.right)
+        total, summands = place.left[0].path, tuple(t.path for t in place.right)
         if total in parts or _reaches(parts, summands, total):
             continue
         parts[total] = summands
-        defined_by[total] = inst.rule.code
+        defined_by[total] = place.code
         defining.add(k)
 
     expanded: dict[str, Terms] = {}
@@ -199,17 +197,10 @@ def _make_model(stats_cls: type[StatisticsBase], table: str, relaxed: frozenset[
         touching={},
     )
     constraints = []
-    for k, inst in enumerate(own):
-        if k in defining or inst.rule.code in relaxed:
+    for k, place in enumerate(own):
+        if k in defining or place.code in relaxed:
             continue
-        lin = model.linear(
-            _Relation(
-                tuple(e.path for e in inst.left),
-                inst.relation,
-                tuple(e.path for e in inst.right),
-                code=inst.rule.code,
-            )
-        )
+        lin = model.linear(_relation(place))
         if not _always(lin, model.signed):
             constraints.append(lin)
     return attrs.evolve(model, constraints=tuple(constraints), touching=_touching(constraints))
@@ -380,3 +371,33 @@ def _fill(
         if not ok:  # only where fixed cells leave no way to settle it: skip the event
             values = saved
     return model.complete(values)
+
+
+def _violated(relation: _Relation, delta: int) -> _Relation:
+    """``relation`` broken by ``delta`` (just past the bound for ``≤`` and ``≥``)."""
+    left, right, offset = relation.left, relation.right, relation.offset
+    code = relation.code
+    if relation.relation is Relation.EQUAL:
+        return _Relation(left, Relation.EQUAL, right, offset=offset - delta, code=code)
+    if relation.relation is Relation.AT_MOST:
+        return _Relation(left, Relation.AT_LEAST, right, offset=offset - abs(delta), code=code)
+    return _Relation(left, Relation.AT_MOST, right, offset=offset + abs(delta), code=code)
+
+
+def _relation(place: Place, previous: StatisticsBase | None = None) -> _Relation:
+    """A place as a relation between this year's cells; for a rule across two years, last
+    year's figures (from ``previous``, fully stated) are constants."""
+    left: list[str] = []
+    right: list[str] = []
+    offset = 0
+    for side, terms in ((1, place.left), (-1, place.right)):
+        for t in terms:
+            coefficient = side * t.sign
+            if t.year is Year.PREVIOUS:
+                assert previous is not None, f"{place.code} reads last year's report"
+                offset += coefficient * cast(int, previous.cell(t.path))
+            elif coefficient > 0:
+                left.append(t.path)
+            else:
+                right.append(t.path)
+    return _Relation(tuple(left), place.relation, tuple(right), offset=offset, code=place.code)

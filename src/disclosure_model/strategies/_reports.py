@@ -15,6 +15,7 @@ from disclosure_model.formats import (
     ReportFormat,
     statistics_class,
 )
+from disclosure_model.formats._rules import rule_making_places
 from disclosure_model.report import Organ, OrganLevel, Report, Section, Source
 from disclosure_model.strategies._claims import (
     _arbitrary_claim,
@@ -26,6 +27,7 @@ from disclosure_model.strategies._draw import (
     _format,
     _memo,
     _pick,
+    _years,
 )
 from disclosure_model.strategies._model import (
     _NO_WANTS,
@@ -47,29 +49,26 @@ from disclosure_model.strategies._values import (
 )
 
 __all__ = [
-    "_YEARS",
     "_consistent_report",
+    "_no_rule_making",
     "_row_cells",
     "reports",
 ]
 
-#: The report years each format is right for (the 2021 format until a few years on).
-_YEARS = {
-    ReportFormat.LEGACY: (2014, 2018),
-    ReportFormat.GOV_2019: (2019, 2020),
-    ReportFormat.GOV_2021: (2021, 2025),
-}
-
 
 def _no_rule_making(organ: Organ, fmt: ReportFormat) -> _Wants:
-    """An organ without rule-making power states no 规章 at all."""
-    if fmt is ReportFormat.LEGACY or organ.level not in NO_RULE_MAKING:
+    """An organ without rule-making power states no 规章 at all (R-21-05)."""
+    if organ.level not in NO_RULE_MAKING:
         return _NO_WANTS
-    model = _model(statistics_class(fmt), "active")
-    return _Wants(fixed=dict.fromkeys(_row_cells(model, "active.regulations"), 0))
+    places = rule_making_places(fmt)
+    if not places:
+        return _NO_WANTS
+    free = _model(statistics_class(fmt), places[0].path.split(".")[0]).free
+    return _Wants(fixed={p.path: 0 for p in places if p.path in free})
 
 
 def _row_cells(model: _Model, row: str) -> list[str]:
+    """The free cells of a row (``table.row``) of a model."""
     return [p for p in model.free if p.startswith(row + ".")]
 
 
@@ -89,7 +88,7 @@ def _consistent_report(
     if organ is None:
         organ = draw(organs(levels=levels), label="organ")
     if year is None:
-        year = draw(st.integers(*_YEARS[fmt]), label="year")
+        year = draw(st.integers(*_years(fmt)), label="year")
     if rule_making_guard:
         wants = wants + _no_rule_making(organ, fmt)
     stats = _statistics(draw, fmt, consistent=True, with_blanks=with_blanks, wants=wants)
