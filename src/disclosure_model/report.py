@@ -17,6 +17,7 @@ from disclosure_model.errors import Problem, ValidationError
 from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat, Statistics
 
 __all__ = [
+    "Coverage",
     "Organ",
     "OrganLevel",
     "Report",
@@ -140,6 +141,42 @@ class Section:
         _raise_if(problems)
 
 
+@frozen(kw_only=True)
+class Coverage:
+    """The part of the form a report's source reached, where it did not reach the end.
+
+    A published excerpt (or a page cut off in the middle) can stop inside table 三: the
+    cells after ``last_row`` (a ``table.row`` key in form order, such as
+    ``applications.denied_third_party``; ``indicators.<cell>`` in the legacy table) were
+    never seen, which is not the same as cells printed blank. Lenient checks read a blank
+    as 0 only where the source reached it.
+    """
+
+    last_row: str
+
+    def __attrs_post_init__(self) -> None:
+        if not is_text(self.last_row) or self.last_row.count(".") != 1:
+            raise ValidationError.at(
+                "$.last_row", f"expected a 'table.row' key, got {self.last_row!r}"
+            )
+
+
+def _row_order(fmt: ReportFormat) -> dict[str, int]:
+    """Each cell's path and each ``table.row`` key of a format, by the position of its row."""
+    known = _ROW_ORDER.get(fmt)
+    if known is None:
+        known = {}
+        for e in STATISTICS_CLASSES[fmt].catalogue():
+            known.setdefault(f"{e.table}.{e.row}", len(known))
+        for e in STATISTICS_CLASSES[fmt].catalogue():
+            known[e.path] = known[f"{e.table}.{e.row}"]
+        _ROW_ORDER[fmt] = known
+    return known
+
+
+_ROW_ORDER: dict[ReportFormat, dict[str, int]] = {}
+
+
 def _operands(claim: Claim) -> tuple[tuple[str, CellSum | ClaimSum], ...]:
     about = claim.about
     if about is None:
@@ -157,6 +194,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "dated": (date, type(None)),
     "published": (date, type(None)),
     "source": (Source, type(None)),
+    "coverage": (Coverage, type(None)),
 }
 
 
@@ -280,6 +318,11 @@ def report_problems(values: Mapping[str, Any]) -> list[Problem]:
     fmt = fmt if isinstance(fmt, ReportFormat) else None
     if fmt is not None and "statistics" in values:
         problems.extend(_check_statistics(fmt, values["statistics"]))
+    coverage = values.get("coverage")
+    if fmt is not None and isinstance(coverage, Coverage):
+        key = coverage.last_row
+        if key not in _row_order(fmt) or key.count(".") != 1 or "." not in key:
+            problems.append(Problem("$.coverage.last_row", f"{fmt.value} has no row {key!r}"))
     claims = values.get("claims")
     if isinstance(claims, tuple) and all(isinstance(c, Claim) for c in claims):
         sections = values.get("sections")
@@ -307,6 +350,8 @@ class Report:
     source: Source | None = None
     sections: tuple[Section, ...] = ()
     claims: tuple[Claim, ...] = ()
+    #: ``None``: the source covered the whole form (or nothing says otherwise).
+    coverage: Coverage | None = None
     _claims_by_id: dict[str, Claim] = field(init=False, eq=False, repr=False, hash=False)
 
     @_claims_by_id.default
@@ -319,6 +364,13 @@ class Report:
     def __attrs_post_init__(self) -> None:
         values = {a.name: getattr(self, a.name) for a in attrs.fields(Report) if a.init}
         _raise_if(report_problems(values))
+
+    def covers(self, path: str) -> bool:
+        """Whether the report's source reached the cell at catalogue ``path``."""
+        if self.coverage is None:
+            return True
+        order = _row_order(self.format)
+        return order[path] <= order[self.coverage.last_row]
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id."""

@@ -108,20 +108,26 @@ class SectionSpec:
 
 @frozen
 class Deadline:
-    """When a report for a year must be published: by (month, day) of the next year."""
+    """When a report for a year must be published: by (month, day) of the next year, for
+    departments, for governments and for any other organ (``None``: the law sets none)."""
 
     departments: tuple[int, int] | None
     governments: tuple[int, int] | None
+    others: tuple[int, int] | None
     basis: Label
 
     def due(self, report_year: int, *, department: bool, government: bool) -> date | None:
         """The last lawful day of publication, or ``None`` where the law sets none."""
-        when = self.departments if department else self.governments if government else None
+        if department:
+            when = self.departments
+        else:
+            when = self.governments if government else self.others
         return date(report_year + 1, *when) if when is not None else None
 
 
 #: 2007 条例 art. 31: every organ by 31 March (reports for 2008–2018).
 DEADLINE_2007 = Deadline(
+    (3, 31),
     (3, 31),
     (3, 31),
     Label("2007年《条例》第三十一条", "2007 Regulations, art. 31"),
@@ -130,6 +136,7 @@ DEADLINE_2007 = Deadline(
 DEADLINE_2019 = Deadline(
     (1, 31),
     (3, 31),
+    None,
     Label("2019年《条例》第四十九条", "2019 Regulations, art. 49"),
 )
 
