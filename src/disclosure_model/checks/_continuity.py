@@ -74,7 +74,11 @@ def _check(
         if v is None
     )
     found = functools.partial(finding, rule(place.code), where, locale=locale)
-    if blank and not lenient:
+    # In lenient mode a blank is read as 0 only where its report's source reached it.
+    reached = all(
+        reports[t.year].covers(t.path) for t, v in zip(terms, values, strict=True) if v is None
+    )
+    if blank and not (lenient and reached):
         arguments: dict[str, Argument] = {"where": place.where}
         return found(outcome=Outcome.NOT_ASSESSABLE, template=_NOT_STATED, arguments=arguments)
     known = [0 if v is None else v for v in values]

@@ -109,8 +109,8 @@ class Place:
     """
 
     code: str
-    left: tuple[Term, ...]
     relation: Relation
+    left: tuple[Term, ...]
     right: tuple[Term, ...]
     where: Label
     cell_code: str

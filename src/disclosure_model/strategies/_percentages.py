@@ -107,23 +107,12 @@ def _stated_percentage(
         part_words = _words(part.column_label.zh)
     section = 0 if report.sections else None
     text = f"{whole_words}{d}{unit}，其中{part_words}{n}{unit}，占{value}%"
-    figures = (
-        _fact(
-            "whole",
-            f"{whole_words}{d}{unit}",
-            Decimal(d),
-            unit,
-            section=section,
-            about=CellSum(paths=(whole.path,)),
-        ),
-        _fact(
-            "part",
-            f"其中{part_words}{n}{unit}",
-            Decimal(n),
-            unit,
-            section=section,
-            about=CellSum(paths=(part.path,)),
-        ),
+    figures = tuple(
+        _fact(key, text, Decimal(value), unit, section=section, about=CellSum(paths=(e.path,)))
+        for key, text, value, e in (
+            ("whole", f"{whole_words}{d}{unit}", d, whole),
+            ("part", f"其中{part_words}{n}{unit}", n, part),
+        )
     )
     if about == "cells":
         share = Share(

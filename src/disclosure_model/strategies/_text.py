@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from disclosure_model.checks._meta import SECTIONS
-from disclosure_model.formats import (
-    ReportFormat,
-)
+from disclosure_model.formats import ReportFormat, form
 from disclosure_model.report import Section
 from disclosure_model.strategies._draw import (
     _memo,
@@ -35,25 +32,17 @@ _SECTION_TEXTS = (
 )
 
 
-_LEGACY_TITLES = (
-    "一、概述",
-    "二、主动公开政府信息情况",
-    "三、依申请公开政府信息情况",
-    "四、政府信息公开的收费及减免情况",
-    "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
-    "六、存在的主要问题和改进措施",
-)
-
-
 def _sections(draw: st.DrawFn, fmt: ReportFormat) -> tuple[Section, ...]:
-    """The six sections of the 2019 and 2021 formats; up to six of a legacy report."""
+    """The six sections of the 2019 and 2021 formats, headed as the form spec heads them;
+    up to six of a legacy report."""
+    headings = [s.label.zh for s in form(fmt).sections]
     if fmt is ReportFormat.LEGACY:
-        n = draw(st.integers(0, len(_LEGACY_TITLES)))
-        return tuple(Section(title=t, text="") for t in _LEGACY_TITLES[:n])
-    longer = draw(st.integers(0, 2 ** len(SECTIONS) - 1))  # which sections say more
+        n = draw(st.integers(0, len(headings)))
+        return tuple(Section(title=t, text="") for t in headings[:n])
+    longer = draw(st.integers(0, 2 ** len(headings) - 1))  # which sections say more
     return tuple(
         Section(title=heading, text=texts[longer >> i & 1])
-        for i, ((heading, _), texts) in enumerate(zip(SECTIONS, _SECTION_TEXTS, strict=True))
+        for i, (heading, texts) in enumerate(zip(headings, _SECTION_TEXTS, strict=True))
     )
 
 
