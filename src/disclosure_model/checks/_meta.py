@@ -153,11 +153,6 @@ def _deadline(report: Report, locale: str) -> list[Finding]:
     ]
 
 
-#: The six sections of the 2019 and 2021 formats, with words their headings always carry
-#: (for the strategies' reports; the checks read the spec).
-SECTIONS = tuple((s.label.zh, s.words) for s in form(ReportFormat.GOV_2021).sections)
-
-
 #: The message of R-11 for a heading a source that stops early does not reach.
 _NOT_REACHED = Label(
     "报告来源不完整，未见“{heading}”，无法核对。",
