@@ -20,14 +20,13 @@ from disclosure_model.formats._rules import (
     CROSS_YEAR_RULES,
     Place,
     Term,
-    Year,
     cross_year_places,
     identity_places,
     paths_read,
     rule_making_places,
     unit_places,
 )
-from disclosure_model.values import Unit
+from disclosure_model.values import ReportYear, Unit
 
 LEGACY, GOV_2019, GOV_2021 = ReportFormat.LEGACY, ReportFormat.GOV_2019, ReportFormat.GOV_2021
 NEW = (GOV_2019, GOV_2021)
@@ -328,7 +327,7 @@ class TestAcrossYears:
             (
                 (Term(f"applications.carried_over.{c}"),),
                 Relation.EQUAL,
-                (Term(f"applications.carried_forward.{c}", Year.PREVIOUS),),
+                (Term(f"applications.carried_forward.{c}", ReportYear.PREVIOUS),),
             )
             for c in COLS
         ]
@@ -345,7 +344,7 @@ class TestAcrossYears:
         assert (
             (Term("reviews.litigation_after_review.total"),),
             Relation.AT_MOST,
-            (Term("reviews.review.total"), Term("reviews.review.total", Year.PREVIOUS)),
+            (Term("reviews.review.total"), Term("reviews.review.total", ReportYear.PREVIOUS)),
         ) == (place.left, place.relation, place.right)
 
     def test_r21_01_stock_flow(self) -> None:
@@ -355,7 +354,7 @@ class TestAcrossYears:
             (
                 (Term(f"active.{r}.in_force"),),
                 (
-                    Term(f"active.{r}.in_force", Year.PREVIOUS),
+                    Term(f"active.{r}.in_force", ReportYear.PREVIOUS),
                     Term(f"active.{r}.issued"),
                     Term(f"active.{r}.repealed", sign=-1),
                 ),
@@ -374,8 +373,8 @@ class TestAcrossYears:
             (
                 (Term(f"active.{r}.items_prev_year"),),
                 (
-                    Term(f"active.{r}.items_prev_year", Year.PREVIOUS),
-                    Term(f"active.{r}.items_change", Year.PREVIOUS),
+                    Term(f"active.{r}.items_prev_year", ReportYear.PREVIOUS),
+                    Term(f"active.{r}.items_change", ReportYear.PREVIOUS),
                 ),
             )
             for r in items
@@ -403,7 +402,7 @@ class TestAcrossYears:
                 for previous in rule.previous:
                     for place in _of(cross_year_places(fmt, previous), rule.code):
                         for t in place.terms:
-                            catalogue = dm.catalogue(fmt if t.year is Year.THIS else previous)
+                            catalogue = dm.catalogue(fmt if t.year is ReportYear.THIS else previous)
                             assert t.path in catalogue
 
 

@@ -27,6 +27,7 @@ from disclosure_model.values import Amount, Ratio
 __all__ = [
     "NOT_STATED",
     "Argument",
+    "Bilingual",
     "InvalidLocaleError",
     "WithUnit",
     "format_amount",
@@ -123,7 +124,7 @@ def format_percent(ratio: Ratio, *, locale: str, decimals: int = 1) -> str:
     return text
 
 
-class _Bilingual(Protocol):
+class Bilingual(Protocol):
     """Words in both languages (a :class:`~disclosure_model.formats.Label`)."""
 
     @property
@@ -144,7 +145,7 @@ class WithUnit:
 #: What a message template is filled in with: a count (grouped for the locale), a decimal
 #: (with exactly its decimals), an amount of money (with its unit), words in both languages
 #: (a label), a number with a unit, or text shown as it is (a year, a date, a quotation).
-Argument = int | Decimal | Amount | WithUnit | _Bilingual | str
+Argument = int | Decimal | Amount | WithUnit | Bilingual | str
 
 
 def format_argument(value: Argument, *, language: str, locale: str) -> str:

@@ -13,9 +13,10 @@ from disclosure_model.checks._catalogue import rule
 from disclosure_model.checks._findings import Finding, Involved, Outcome, finding, location
 from disclosure_model.checks._identities import HOLDS
 from disclosure_model.formats import Label
-from disclosure_model.formats._rules import Place, Term, Year, cross_year_places
+from disclosure_model.formats._rules import Place, Term, cross_year_places
 from disclosure_model.formatting import Argument
 from disclosure_model.report import Report
+from disclosure_model.values import ReportYear
 
 __all__ = ["check_continuity"]
 
@@ -59,7 +60,7 @@ def _check(
     place: Place, report: Report, previous: Report, *, lenient: bool, locale: str
 ) -> Finding | None:
     """One place of a rule across two years: ``None`` where it holds."""
-    reports = {Year.THIS: report, Year.PREVIOUS: previous}
+    reports = {ReportYear.THIS: report, ReportYear.PREVIOUS: previous}
 
     def read(t: Term) -> int | None:
         value = reports[t.year].statistics.cell(t.path)

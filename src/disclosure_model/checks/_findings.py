@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from disclosure_model.formats import Label
-from disclosure_model.formats._rules import Year
 from disclosure_model.formatting import Argument, format_argument, format_message, is_chinese
+from disclosure_model.values import ReportYear
 
 if TYPE_CHECKING:
     from disclosure_model.checks._catalogue import Rule
@@ -72,13 +72,13 @@ class Outcome(enum.Enum):
 Number = int | Decimal
 
 
-def location(path: str, year: Year = Year.THIS) -> str:
+def location(path: str, year: ReportYear = ReportYear.THIS) -> str:
     """A path as records and the command line show it: last year's prefixed ``previous``.
 
-    >>> location("$.year", Year.PREVIOUS)
+    >>> location("$.year", ReportYear.PREVIOUS)
     'previous $.year'
     """
-    return path if year is Year.THIS else f"previous {path}"
+    return path if year is ReportYear.THIS else f"previous {path}"
 
 
 @frozen
@@ -92,7 +92,7 @@ class Involved:
     path: str
     value: Number | None
     code: str | None = None
-    year: Year = Year.THIS
+    year: ReportYear = ReportYear.THIS
 
     @property
     def location(self) -> str:

@@ -25,7 +25,6 @@ catalogue derives the cells each rule reads from them (:func:`paths_read`). Noth
 
 from __future__ import annotations
 
-import enum
 import functools
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -49,7 +48,7 @@ from disclosure_model.formats._declare import (
 from disclosure_model.formats.gov2019 import Statistics2019
 from disclosure_model.formats.gov2021 import Statistics2021
 from disclosure_model.formats.legacy import LegacyStatistics
-from disclosure_model.values import Unit
+from disclosure_model.values import ReportYear, Unit
 
 __all__ = [
     "CROSS_YEAR_RULES",
@@ -57,7 +56,6 @@ __all__ = [
     "CrossYearRule",
     "Place",
     "Term",
-    "Year",
     "cross_year_places",
     "identity_places",
     "paths_read",
@@ -79,21 +77,12 @@ def _catalogue(fmt: ReportFormat) -> Catalogue:
     return _CLASSES[fmt].catalogue()
 
 
-class Year(enum.Enum):
-    """Which of two reports a cell is read from."""
-
-    #: The report being checked.
-    THIS = "this"
-    #: The same organ's report for the year before.
-    PREVIOUS = "previous"
-
-
 @frozen
 class Term:
     """One cell on one side of a place: its catalogue path, which report, and its sign."""
 
     path: str
-    year: Year = Year.THIS
+    year: ReportYear = ReportYear.THIS
     sign: int = 1
 
 
@@ -137,7 +126,7 @@ class Place:
     @property
     def across_years(self) -> bool:
         """Whether a side reads last year's report."""
-        return any(t.year is Year.PREVIOUS for t in self.terms)
+        return any(t.year is ReportYear.PREVIOUS for t in self.terms)
 
 
 @frozen(kw_only=True)
@@ -287,7 +276,7 @@ def _side(words: list[str], key: str) -> tuple[Term, ...]:
         if word in ("+", "-"):
             sign = 1 if word == "+" else -1
             continue
-        year = Year.PREVIOUS if word.startswith("last:") else Year.THIS
+        year = ReportYear.PREVIOUS if word.startswith("last:") else ReportYear.THIS
         terms.append(Term(word.removeprefix("last:").format(key), year, sign))
     return tuple(terms)
 

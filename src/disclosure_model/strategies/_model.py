@@ -18,8 +18,8 @@ from disclosure_model.formats import (
     Entry,
 )
 from disclosure_model.formats._declare import Relation, StatisticsBase
-from disclosure_model.formats._rules import Place, Year, identity_places
-from disclosure_model.values import CellKind
+from disclosure_model.formats._rules import Place, identity_places
+from disclosure_model.values import CellKind, ReportYear
 
 __all__ = [
     "_NO_WANTS",
@@ -393,7 +393,7 @@ def _relation(place: Place, previous: StatisticsBase | None = None) -> _Relation
     for side, terms in ((1, place.left), (-1, place.right)):
         for t in terms:
             coefficient = side * t.sign
-            if t.year is Year.PREVIOUS:
+            if t.year is ReportYear.PREVIOUS:
                 assert previous is not None, f"{place.code} reads last year's report"
                 offset += coefficient * cast(int, previous.cell(t.path))
             elif coefficient > 0:
