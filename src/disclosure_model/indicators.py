@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from attrs import field, frozen
 
 from disclosure_model.formats import Catalogue, Entry, Label, ReportFormat, catalogue, form
-from disclosure_model.ratios import Term
+from disclosure_model.ratio_catalogue import Term
 from disclosure_model.report import Report
 from disclosure_model.values import Unit
 

@@ -6,15 +6,22 @@ import enum
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from attrs import field, frozen
 
 from disclosure_model._validate import is_text, matches
 from disclosure_model.claims import CellSum, Claim, ClaimSum, Share
-from disclosure_model.errors import Problem, ValidationError
-from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat, Statistics
+from disclosure_model.errors import FormatMismatchError, Problem, ValidationError
+from disclosure_model.formats import (
+    STATISTICS_CLASSES,
+    LegacyStatistics,
+    ReportFormat,
+    Statistics,
+    Statistics2019,
+    Statistics2021,
+)
 
 __all__ = [
     "Coverage",
@@ -23,6 +30,7 @@ __all__ = [
     "Report",
     "Section",
     "Source",
+    "StatisticsT",
 ]
 
 
@@ -73,6 +81,10 @@ _DEPARTMENTS = frozenset(
 
 _DIVISION = re.compile(r"([0-9]{6}|[0-9]{9}|[0-9]{12})\Z")
 _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+
+
+#: One of the three statistics classes (the type :meth:`Report.statistics_as` returns).
+StatisticsT = TypeVar("StatisticsT", LegacyStatistics, Statistics2019, Statistics2021)
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -364,6 +376,28 @@ class Report:
     def __attrs_post_init__(self) -> None:
         values = {a.name: getattr(self, a.name) for a in attrs.fields(Report) if a.init}
         _raise_if(report_problems(values))
+
+    def statistics_as(self, cls: type[StatisticsT]) -> StatisticsT:
+        """The statistics, typed as the format's class (what a type checker can follow).
+
+        ``report.statistics`` is the union of the three formats' classes, so
+        ``report.statistics.applications`` does not type-check;
+        ``report.statistics_as(Statistics2021).applications`` does, and raises
+        :class:`~disclosure_model.errors.FormatMismatchError` for a report in another format.
+
+        >>> import disclosure_model as dm
+        >>> r = dm.examples.load("huaian-2024")
+        >>> r.statistics_as(dm.Statistics2021).applications.new_received.total
+        3119
+        """
+        stats = self.statistics
+        if not isinstance(stats, cls):
+            msg = (
+                f"the report follows {self.format.value} ({type(stats).__name__}), "
+                f"not {cls.__name__}"
+            )
+            raise FormatMismatchError(msg)
+        return stats
 
     def covers(self, path: str) -> bool:
         """Whether the report's source reached the cell at catalogue ``path``."""

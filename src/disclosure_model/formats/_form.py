@@ -118,10 +118,9 @@ class Deadline:
 
     def due(self, report_year: int, *, department: bool, government: bool) -> date | None:
         """The last lawful day of publication, or ``None`` where the law sets none."""
-        if department:
-            when = self.departments
-        else:
-            when = self.governments if government else self.others
+        when = self.others
+        if department or government:
+            when = self.departments if department else self.governments
         return date(report_year + 1, *when) if when is not None else None
 
 
