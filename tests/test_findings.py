@@ -19,7 +19,6 @@ from disclosure_model.formats import (
     ReviewsLitigation,
     Statistics2021,
 )
-from disclosure_model.values import ReportYear
 
 CITY = dm.Organ(name="某市人民政府", level=dm.OrganLevel.CITY)
 S = "$.statistics."
@@ -123,8 +122,8 @@ class TestInvolved:
         结转下年度 as a cell of the previous report, not as a path string."""
         finding = _r06()
         assert (
-            Involved(S + "applications.carried_over.total", 2, "3/二/总计", ReportYear.THIS),
-            Involved(S + "applications.carried_forward.total", 5, None, ReportYear.PREVIOUS),
+            Involved(S + "applications.carried_over.total", 2, "3/二/总计"),
+            Involved(S + "applications.carried_forward.total", 5, None, previous=True),
         ) == finding.cells
 
     def test_location_renders_as_before(self) -> None:
@@ -146,4 +145,4 @@ class TestInvolved:
 
     def test_default_is_this_report(self) -> None:
         """An Involved made without a report is in the report checked."""
-        assert ReportYear.THIS is Involved("$.claims[0]", 3).year
+        assert not Involved("$.claims[0]", 3).previous

@@ -16,7 +16,7 @@ from attrs import field, frozen
 
 from disclosure_model.errors import ValidationError
 
-__all__ = ["Amount", "CellKind", "MoneyUnit", "Ratio", "ReportYear", "Unit"]
+__all__ = ["Amount", "CellKind", "MoneyUnit", "Ratio", "Unit"]
 
 
 class Unit(enum.Enum):
@@ -64,15 +64,6 @@ class CellKind(enum.Enum):
     CHANGE = "change"
     #: Money, an :class:`Amount`. Never negative.
     MONEY = "money"
-
-
-class ReportYear(enum.Enum):
-    """Which of two reports of one organ a value is read from, for the rules across years."""
-
-    #: The report being checked.
-    THIS = "this"
-    #: The same organ's report for the year before.
-    PREVIOUS = "previous"
 
 
 class MoneyUnit(enum.Enum):

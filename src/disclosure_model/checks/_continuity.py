@@ -16,7 +16,6 @@ from disclosure_model.formats import Label
 from disclosure_model.formats._rules import Place, Term, cross_year_places
 from disclosure_model.formatting import Argument
 from disclosure_model.report import Report
-from disclosure_model.values import ReportYear
 
 __all__ = ["check_continuity"]
 
@@ -60,24 +59,24 @@ def _check(
     place: Place, report: Report, previous: Report, *, lenient: bool, locale: str
 ) -> Finding | None:
     """One place of a rule across two years: ``None`` where it holds."""
-    reports = {ReportYear.THIS: report, ReportYear.PREVIOUS: previous}
+    reports = {False: report, True: previous}
 
     def read(t: Term) -> int | None:
-        value = reports[t.year].statistics.cell(t.path)
+        value = reports[t.previous].statistics.cell(t.path)
         return value if isinstance(value, int) else None
 
     terms = place.terms
     values = [read(t) for t in terms]
     where = f"$.statistics.{place.checked.path}"
     blank = tuple(
-        location(f"$.statistics.{t.path}", t.year)
+        location(f"$.statistics.{t.path}", previous=t.previous)
         for t, v in zip(terms, values, strict=True)
         if v is None
     )
     found = functools.partial(finding, rule(place.code), where, locale=locale)
     # In lenient mode a blank is read as 0 only where its report's source reached it.
     reached = all(
-        reports[t.year].covers(t.path) for t, v in zip(terms, values, strict=True) if v is None
+        reports[t.previous].covers(t.path) for t, v in zip(terms, values, strict=True) if v is None
     )
     if blank and not (lenient and reached):
         arguments: dict[str, Argument] = {"where": place.where}
@@ -95,7 +94,10 @@ def _check(
     if place.lists_cells:
         cells = tuple(
             Involved(
-                f"$.statistics.{t.path}", v, place.cell_code if t == place.checked else None, t.year
+                f"$.statistics.{t.path}",
+                v,
+                place.cell_code if t == place.checked else None,
+                t.previous,
             )
             for t, v in zip(terms, known, strict=True)
         )

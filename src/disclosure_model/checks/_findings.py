@@ -10,13 +10,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from attrs import field, frozen
 
 from disclosure_model.formats import Label
 from disclosure_model.formatting import Argument, format_argument, format_message, is_chinese
-from disclosure_model.values import ReportYear
 
 if TYPE_CHECKING:
     from disclosure_model.checks._catalogue import Rule
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CheckResult",
     "ClaimDetail",
+    "Details",
     "Finding",
     "Involved",
     "Outcome",
@@ -72,32 +72,32 @@ class Outcome(enum.Enum):
 Number = int | Decimal
 
 
-def location(path: str, year: ReportYear = ReportYear.THIS) -> str:
+def location(path: str, *, previous: bool = False) -> str:
     """A path as records and the command line show it: last year's prefixed ``previous``.
 
-    >>> location("$.year", ReportYear.PREVIOUS)
+    >>> location("$.year", previous=True)
     'previous $.year'
     """
-    return path if year is ReportYear.THIS else f"previous {path}"
+    return f"previous {path}" if previous else path
 
 
 @frozen
 class Involved:
     """A value a finding was computed from: a cell (with its official code) or a claim.
 
-    ``path`` points into the report ``year`` names (this one, or last year's for the rules
-    across two years), as its JSON does.
+    ``path`` points into the report checked, or, where ``previous`` is true, into last
+    year's report (for the rules across two years), as the report's JSON does.
     """
 
     path: str
     value: Number | None
     code: str | None = None
-    year: ReportYear = ReportYear.THIS
+    previous: bool = False
 
     @property
     def location(self) -> str:
         """Where the value is, as records show it (``previous $.statistics...``)."""
-        return location(self.path, self.year)
+        return location(self.path, previous=self.previous)
 
 
 @frozen
@@ -180,6 +180,18 @@ class Finding:
         }
 
 
+class Details(TypedDict, total=False):
+    """What a finding may say beyond its rule, place and message (see :class:`Finding`)."""
+
+    outcome: Outcome
+    cell_code: str | None
+    expected: Number | str | None
+    actual: Number | str | None
+    cells: tuple[Involved, ...]
+    lenient: tuple[str, ...]
+    claim: ClaimDetail | None
+
+
 def finding(
     rule: Rule,
     path: str,
@@ -187,30 +199,22 @@ def finding(
     locale: str,
     arguments: Mapping[str, Argument] | None = None,
     template: Label | None = None,
-    outcome: Outcome = Outcome.FAIL,
-    cell_code: str | None = None,
-    expected: Number | str | None = None,
-    actual: Number | str | None = None,
-    cells: tuple[Involved, ...] = (),
-    lenient: tuple[str, ...] = (),
-    claim: ClaimDetail | None = None,
+    **details: Unpack[Details],
 ) -> Finding:
-    """A finding of ``rule`` at ``path``: its message is the rule's template (or
-    ``template``, for a rule that could not be judged) with ``arguments``."""
+    """A finding of ``rule`` at ``path`` (failed, unless ``outcome`` says otherwise): its
+    message is the rule's template (or ``template``, for a rule that could not be judged)
+    with ``arguments``, numbers formatted for ``locale``."""
+    details.setdefault("outcome", Outcome.FAIL)
+    message = template if template is not None else rule.template
+    filled = tuple((arguments or {}).items())
     return Finding(
         code=rule.code,
         severity=rule.severity,
-        outcome=outcome,
         path=path,
-        template=template if template is not None else rule.template,
-        arguments=tuple((arguments or {}).items()),
+        template=message,
+        arguments=filled,
         locale=locale,
-        cell_code=cell_code,
-        expected=expected,
-        actual=actual,
-        cells=cells,
-        lenient=lenient,
-        claim=claim,
+        **details,
     )
 
 

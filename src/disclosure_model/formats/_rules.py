@@ -48,7 +48,7 @@ from disclosure_model.formats._declare import (
 from disclosure_model.formats.gov2019 import Statistics2019
 from disclosure_model.formats.gov2021 import Statistics2021
 from disclosure_model.formats.legacy import LegacyStatistics
-from disclosure_model.values import ReportYear, Unit
+from disclosure_model.values import Unit
 
 __all__ = [
     "CROSS_YEAR_RULES",
@@ -79,10 +79,11 @@ def _catalogue(fmt: ReportFormat) -> Catalogue:
 
 @frozen
 class Term:
-    """One cell on one side of a place: its catalogue path, which report, and its sign."""
+    """One cell on one side of a place: its catalogue path, whether it is read from last
+    year's report (``previous``) rather than the one checked, and its sign."""
 
     path: str
-    year: ReportYear = ReportYear.THIS
+    previous: bool = False
     sign: int = 1
 
 
@@ -126,7 +127,7 @@ class Place:
     @property
     def across_years(self) -> bool:
         """Whether a side reads last year's report."""
-        return any(t.year is ReportYear.PREVIOUS for t in self.terms)
+        return any(t.previous for t in self.terms)
 
 
 @frozen(kw_only=True)
@@ -276,8 +277,8 @@ def _side(words: list[str], key: str) -> tuple[Term, ...]:
         if word in ("+", "-"):
             sign = 1 if word == "+" else -1
             continue
-        year = ReportYear.PREVIOUS if word.startswith("last:") else ReportYear.THIS
-        terms.append(Term(word.removeprefix("last:").format(key), year, sign))
+        previous = word.startswith("last:")
+        terms.append(Term(word.removeprefix("last:").format(key), previous, sign))
     return tuple(terms)
 
 

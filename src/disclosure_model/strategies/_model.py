@@ -19,7 +19,7 @@ from disclosure_model.formats import (
 )
 from disclosure_model.formats._declare import Relation, StatisticsBase
 from disclosure_model.formats._rules import Place, identity_places
-from disclosure_model.values import CellKind, ReportYear
+from disclosure_model.values import CellKind
 
 __all__ = [
     "_NO_WANTS",
@@ -393,7 +393,7 @@ def _relation(place: Place, previous: StatisticsBase | None = None) -> _Relation
     for side, terms in ((1, place.left), (-1, place.right)):
         for t in terms:
             coefficient = side * t.sign
-            if t.year is ReportYear.PREVIOUS:
+            if t.previous:
                 assert previous is not None, f"{place.code} reads last year's report"
                 offset += coefficient * cast(int, previous.cell(t.path))
             elif coefficient > 0:
