@@ -14,16 +14,17 @@ otherwise need: install the ``strategies`` extra, ``pip install "disclosure-mode
 ...     assert dm.check(report).ok
 >>> test_consistent()
 
-**Consistent by construction.** The identities a format declares (the ``IDENTITIES`` of its
-row and table classes, expanded to every row and column they apply to, the same places the
-checks evaluate) are linear relations between counts. A table is built from *events*: an event adds an amount to one cell that no
-sum defines ("30 more applications from natural persons granted"), then settles every relation
-it disturbed by raising other such cells (those 30 were received this year or carried over from
-the last). A cell an identity defines as a sum of others is never drawn but computed from its
-parts, and the carry-over balance of table 三 follows from the events. Nothing is filtered out:
-every event leaves the table consistent, so hypothesis shrinks a table by dropping events and
-lowering amounts, down to a table of zeros. Two reports of consecutive years take over last
-year's figures at the places of the rules across years, in the same way.
+**Consistent by construction.** The identities a format declares (the ``IDENTITIES`` of its row
+and table classes, expanded to every row and column they apply to, the same places the checks
+evaluate) are linear relations between counts. A table is built from *events*: an event adds an
+amount to one cell that no sum defines ("30 more applications from natural persons granted"),
+then settles every relation it disturbed by raising other such cells (those 30 were received
+this year or carried over from the last). A cell an identity defines as a sum of others is
+never drawn but computed from its parts, and the carry-over balance of table 三 follows from the
+events. Nothing is filtered out: every event leaves the table consistent, so hypothesis shrinks
+a table by dropping events and lowering amounts, down to a table of zeros. Two reports of
+consecutive years take over last year's figures at the places of the rules across years, in the
+same way.
 
 **Broken at one place.** :func:`broken_reports` draws a consistent report and breaks it so
 that exactly one rule fails, and says which rule and where (a :class:`BrokenReport`). For an
