@@ -146,3 +146,31 @@ class TestInvolved:
     def test_default_is_this_report(self) -> None:
         """An Involved made without a report is in the report checked."""
         assert not Involved("$.claims[0]", 3).previous
+
+
+class TestCoverageAcrossYears:
+    def test_blank_beyond_the_source_is_not_read_as_zero(self) -> None:
+        """Lenient R-06 reads last year's blank 结转 as 0 only where last year's source
+        reached it: a source that stops at 一、本年新收 leaves the rule not assessable."""
+        this = _report(
+            Statistics2021(applications=Applications2021(carried_over=ApplicantCounts(total=2)))
+        )
+        cut = dm.Coverage(last_row="applications.new_received")
+        last = attrs.evolve(_report(Statistics2021(), year=2021), coverage=cut)
+        result = dm.check(this, previous=last, lenient=True)
+        r06 = [f for f in result.findings if f.code == "R-06"]
+        assert {(Outcome.NOT_ASSESSABLE, S + "applications.carried_over.total")} <= {
+            (f.outcome, f.path) for f in r06
+        }
+        assert [] == [f for f in r06 if f.outcome is Outcome.FAIL]
+
+    def test_blank_within_the_source_is_read_as_zero(self) -> None:
+        """The same blank, in a source that reaches 四、结转下年度, is read as 0."""
+        this = _report(
+            Statistics2021(applications=Applications2021(carried_over=ApplicantCounts(total=2)))
+        )
+        whole = dm.Coverage(last_row="applications.carried_forward")
+        last = attrs.evolve(_report(Statistics2021(), year=2021), coverage=whole)
+        result = dm.check(this, previous=last, lenient=True)
+        failed = [f for f in result.findings if f.code == "R-06" and f.outcome is Outcome.FAIL]
+        assert [S + "applications.carried_over.total"] == [f.path for f in failed]
