@@ -68,16 +68,11 @@ def _check(
     terms = place.terms
     values = [read(t) for t in terms]
     where = f"$.statistics.{place.checked.path}"
-    blank = tuple(
-        location(f"$.statistics.{t.path}", previous=t.previous)
-        for t, v in zip(terms, values, strict=True)
-        if v is None
-    )
+    blanks = [t for t, v in zip(terms, values, strict=True) if v is None]
+    blank = tuple(location(f"$.statistics.{t.path}", previous=t.previous) for t in blanks)
     found = functools.partial(finding, rule(place.code), where, locale=locale)
     # In lenient mode a blank is read as 0 only where its report's source reached it.
-    reached = all(
-        reports[t.previous].covers(t.path) for t, v in zip(terms, values, strict=True) if v is None
-    )
+    reached = all(reports[t.previous].covers(t.path) for t in blanks)
     if blank and not (lenient and reached):
         arguments: dict[str, Argument] = {"where": place.where}
         return found(outcome=Outcome.NOT_ASSESSABLE, template=_NOT_STATED, arguments=arguments)
