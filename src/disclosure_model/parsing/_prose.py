@@ -992,18 +992,7 @@ def _denominator(numerator: _Figure, earlier: list[_Figure], named: str) -> _Fig
 
 
 def _shift(m: NumberMention, offset: int) -> NumberMention:
-    return NumberMention(
-        text=m.text,
-        start=m.start + offset,
-        end=m.end + offset,
-        written=m.written,
-        decimals=m.decimals,
-        scale=m.scale,
-        kind=m.kind,
-        unit=m.unit,
-        approximation=m.approximation,
-        chinese=m.chinese,
-    )
+    return attrs.evolve(m, start=m.start + offset, end=m.end + offset)
 
 
 def _year_from_body(folded: str) -> tuple[int | None, str | None]:
