@@ -104,7 +104,7 @@ html_css_files = ["tables.css"]
 # Private bases of public classes. Every row and table class derives from the mixin
 # ``Declared``, which checks types and signs on construction (see explanation/design.md);
 # the package does not export it, so the reference shows the nearest public base instead.
-_PRIVATE_BASES = frozenset({"Declared"})
+_PRIVATE_BASES = frozenset({"Declared", "ActiveDisclosureBase"})
 
 
 def _hide_private_bases(
