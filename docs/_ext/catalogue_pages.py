@@ -7,7 +7,9 @@ On ``builder-inited``, before Sphinx looks for source files, this writes under
 * the JSON Schema page, from :func:`disclosure_model.json_schema`;
 * the rule catalogue page, from :func:`disclosure_model.rules` and the identities the formats
   declare (where each arithmetic rule is checked);
-* the table of top-level names that reference/api.md includes, from ``disclosure_model.__all__``.
+* the table of top-level names that reference/api.md includes, from ``disclosure_model.__all__``;
+* the command-line reference, from the parser of :mod:`disclosure_model.cli` (every subcommand
+  with its one-line summary, usage, options and examples).
 
 A cell added to a declaration, or a label corrected there, shows up on the next build without
 anyone editing a page.
@@ -395,6 +397,82 @@ def ratios_page() -> str:
     return "\n".join(lines)
 
 
+def _cli_option(action: Any) -> tuple[str, str]:
+    """An option of the command line: how it is written, and what it does."""
+    import argparse
+
+    if action.option_strings:
+        names = ", ".join(f"`{o}`" for o in action.option_strings)
+        if action.nargs != 0:
+            metavar = action.metavar or (action.dest.upper() if not action.choices else None)
+            if action.choices and not action.metavar:
+                metavar = "{" + ",".join(str(c) for c in action.choices) + "}"
+            names += f" `{metavar}`"
+    else:
+        names = f"`{action.metavar or action.dest}`"
+    text = _text(action.help or "")
+    if action.default not in (None, argparse.SUPPRESS, False, [], "==SUPPRESS==") and (
+        "default" not in (action.help or "")
+    ):
+        text += f" (default `{action.default}`)"
+    return names, text
+
+
+def cli_page() -> str:
+    """The command-line reference, as MyST Markdown, from the parser itself."""
+    import argparse
+    import os
+
+    from disclosure_model.cli import _parser
+
+    # argparse wraps usage lines to the terminal's width: fix it, so the page does not
+    # depend on where it was built.
+    os.environ["COLUMNS"] = "88"
+    parser = _parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    summaries = {a.dest: a.help for a in sub._choices_actions}
+    lines = [
+        _HEADER.format(source="the parser of disclosure_model.cli"),
+        "# Command line",
+        "",
+        _text(parser.description or ""),
+        "The command is `disclosure-model`, also `python -m disclosure_model`.",
+        "",
+        "```text",
+        parser.format_usage().strip(),
+        "```",
+        "",
+        "| Command | What it does |",
+        "|---|---|",
+    ]
+    for name in sub.choices:
+        lines.append(f"| [`{name}`](#cli-{name}) | {_text(summaries.get(name) or '')} |")
+    lines.append("")
+    for name, p in sub.choices.items():
+        lines.extend(
+            [
+                f"(cli-{name})=",
+                f"## `disclosure-model {name}`",
+                "",
+                _text(summaries.get(name) or ""),
+                "",
+            ]
+        )
+        if p.description:
+            lines.extend([_text(p.description), ""])
+        lines.extend(["```text", p.format_usage().strip(), "```", ""])
+        options = [a for a in p._actions if not isinstance(a, argparse._HelpAction)]
+        if options:
+            lines.extend(["| Argument | Meaning |", "|---|---|"])
+            for a in options:
+                names, text = _cli_option(a)
+                lines.append(f"| {names} | {text} |")
+            lines.append("")
+        if p.epilog:
+            lines.extend(["```text", p.epilog.strip("\n"), "```", ""])
+    return "\n".join(lines)
+
+
 def pages() -> dict[str, str]:
     """Every generated file by its name below ``reference/_generated``."""
     out = {f"{fmt.value}.md": format_page(fmt) for fmt in ReportFormat}
@@ -402,6 +480,7 @@ def pages() -> dict[str, str]:
     out[RULES_PAGE + ".md"] = rules_page()
     out["ratios.md"] = ratios_page()
     out[TOP_LEVEL_INCLUDE] = top_level_table()
+    out["cli.md"] = cli_page()
     return out
 
 
