@@ -194,6 +194,24 @@ class TestLayoutOtherFormats:
         assert 20 == s["三、本年度办理结果"][0][2]
         assert "（六）其他处理" not in s or s["（六）其他处理"][0][2] == 1
         assert [] != find(ws, "第二十条第（九）项")
+        (procurement,) = find(ws, "政府集中采购")
+        amount = ws.cell(procurement[0], 3)  # after 采购项目数量; its unit is not fixed
+        assert amount.protection.locked is False
+        assert "251000元" in amount.comment.text
+
+    def test_2019_amount_with_its_unit(self, tmp_path: Path) -> None:
+        """The 2019 procurement amount is read with the unit written after it."""
+        path = tmp_path / "t.xlsx"
+        write_xlsx("gov-2019", path, organ="某乡人民政府", level=dm.OrganLevel.TOWNSHIP, year=2020)
+        wb = openpyxl.load_workbook(path)
+        ws = wb.active
+        (procurement,) = find(ws, "政府集中采购")
+        ws.cell(procurement[0], 3).value = "25.1万元"
+        wb.save(path)
+        r = office.from_table(path)
+        assert dm.Amount(value=Decimal("25.1"), unit=dm.MoneyUnit.WAN_YUAN) == (
+            r.statistics.cell("active.procurement.amount")
+        )
 
     def test_legacy_columns(self, tmp_path: Path) -> None:
         """The legacy 统计表 prints 统计指标 | 单位 | 统计数, with the unit of each row."""

@@ -419,6 +419,13 @@ class _Sheet:
         elif e.kind is CellKind.MONEY:
             if e.unit is not None:
                 self.money.add(cell.coordinate)
+            else:  # the form fixes no unit (2019 采购总金额): the amount is written with it
+                comments = importlib.import_module("openpyxl.comments")
+                cell.comment = comments.Comment(
+                    "金额后写明单位，如 251000元 或 25.1万元 / "
+                    "write the unit after the amount: 251000元 or 25.1万元",
+                    "disclosure-model",
+                )
         else:
             self.counts.add(cell.coordinate)
         if isinstance(v, Amount):
