@@ -293,6 +293,22 @@ class TestReadBack:
         (moved,) = caught.value.entries
         assert "不要插入或删除行列" in moved.zh
 
+    def test_uncomputed_formula_is_not_a_blank(self, tmp_path: Path) -> None:
+        """A formula saved without its value (by a program, not Excel) is reported, not read
+        as a blank cell."""
+        path = tmp_path / "t.xlsx"
+        write_xlsx("gov-2021", path, organ="某局", level=dm.OrganLevel.OTHER, year=2024)
+        wb = openpyxl.load_workbook(path)
+        ws = wb.active
+        (row,) = find(ws, "一、本年新收政府信息公开申请数量")
+        ws.cell(row[0], 10).value = "=SUM(D31:I31)"
+        wb.save(path)
+        with pytest.raises(office.TemplateError) as caught:
+            office.from_table(path)
+        (bad,) = caught.value.entries
+        assert "'=SUM(D31:I31)' 是未计算的公式" in bad.zh
+        assert "年度报告!J31" in bad.zh
+
     def test_fee_amount_decimal(self, tmp_path: Path) -> None:
         """The fee typed as a number comes back as the Decimal typed, in 万元."""
         path = tmp_path / "t.xlsx"

@@ -14,6 +14,7 @@ openpyxl is an optional dependency (the ``excel`` extra), imported where it is u
 from __future__ import annotations
 
 import importlib
+import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -501,8 +502,15 @@ def read_xlsx(
     problems: list[BadEntry] = []
     fields: dict[str, object] = {}
     values: dict[str, int | Amount | None] = {}
+    if not isinstance(source, str | os.PathLike):
+        source = io.BytesIO(source.read())  # read twice below
     try:
         wb = openpyxl.load_workbook(source, data_only=True)
+        if not isinstance(source, str | os.PathLike):
+            source.seek(0)
+        # The same cells as written: a formula whose result was never computed (a workbook
+        # saved by a program, not by Excel) reads as empty above, and is not a blank.
+        formulas = openpyxl.load_workbook(source, data_only=False)
     except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
         problems.append(
             BadEntry(
@@ -516,6 +524,7 @@ def read_xlsx(
         )
         return None, fields, values, problems
     ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+    written_ws = formulas[ws.title]
 
     def at(row: int, col: int) -> str:
         return f"{ws.title}!{get_column_letter(col)}{row}"
@@ -538,6 +547,46 @@ def read_xlsx(
         )
         return None, fields, values, problems
     g = grid(fmt)
+    fields = _read_fields(ws, g, at, problems)
+    for c in g.cells:
+        if c.role in ("label", "header", "caption") and c.text:
+            found = ws.cell(row=c.row, column=c.col).value
+            if normalise_label(str(found or "")) != normalise_label(c.text):
+                problems.append(
+                    BadEntry(
+                        where=at(c.row, c.col),
+                        subject_zh="表格布局",
+                        subject_en="sheet layout",
+                        written=None if found is None else str(found),
+                        reason_zh=f"此处应为“{c.text}”：请在生成的模板中填写，不要插入或删除行列",
+                        reason_en=(
+                            f"expected {c.text!r} here: fill the template as generated, "
+                            "without inserting or deleting rows or columns"
+                        ),
+                    )
+                )
+                return fmt, fields, values, problems
+    catalogue = STATISTICS_CLASSES[fmt].catalogue()
+    for c in g.values():
+        assert c.path is not None
+        raw = ws.cell(row=c.row, column=c.col).value
+        entry = catalogue[c.path]
+        formula = written_ws.cell(row=c.row, column=c.col).value
+        try:
+            if raw is None and isinstance(formula, str) and formula.startswith("="):
+                raise _UnreadableError(
+                    "是未计算的公式（请在 Excel 中打开并保存）",
+                    "is a formula whose value was never computed (open and save it in Excel)",
+                )
+            values[c.path] = read_cell(entry, raw)
+        except _UnreadableError as err:
+            problems.append(bad_cell(entry, at(c.row, c.col), formula if raw is None else raw, err))
+    return fmt, fields, values, problems
+
+
+def _read_fields(ws: Any, g: Grid, at: Any, problems: list[BadEntry]) -> dict[str, object]:
+    """The organ, level, division code and year fields of a filled sheet (bad ones reported)."""
+    fields: dict[str, object] = {}
     for name in ("organ", "level", "division_code", "year"):
         row, col = g.fields[name]
         raw = ws.cell(row=row, column=col).value
@@ -573,34 +622,7 @@ def read_xlsx(
                 )
             else:
                 fields[name] = year
-    for c in g.cells:
-        if c.role in ("label", "header", "caption") and c.text:
-            found = ws.cell(row=c.row, column=c.col).value
-            if normalise_label(str(found or "")) != normalise_label(c.text):
-                problems.append(
-                    BadEntry(
-                        where=at(c.row, c.col),
-                        subject_zh="表格布局",
-                        subject_en="sheet layout",
-                        written=None if found is None else str(found),
-                        reason_zh=f"此处应为“{c.text}”：请在生成的模板中填写，不要插入或删除行列",
-                        reason_en=(
-                            f"expected {c.text!r} here: fill the template as generated, "
-                            "without inserting or deleting rows or columns"
-                        ),
-                    )
-                )
-                return fmt, fields, values, problems
-    catalogue = STATISTICS_CLASSES[fmt].catalogue()
-    for c in g.values():
-        assert c.path is not None
-        raw = ws.cell(row=c.row, column=c.col).value
-        entry = catalogue[c.path]
-        try:
-            values[c.path] = read_cell(entry, raw)
-        except _UnreadableError as err:
-            problems.append(bad_cell(entry, at(c.row, c.col), raw, err))
-    return fmt, fields, values, problems
+    return fields
 
 
 def _year(raw: object) -> int | None:
