@@ -12,8 +12,8 @@ Two shapes:
     does not state is ``None``, never 0.
 
 :func:`to_records` needs nothing beyond the library. :func:`to_frame` needs pandas and
-:func:`write_parquet` pyarrow, optional extras (``pip install 'disclosure-model[pandas]'``,
-``pip install 'disclosure-model[arrow]'``), imported only when called.
+:func:`write_parquet` pyarrow, optional extras (``pandas`` and ``arrow``: in a clone of the
+repository, ``pip install '.[pandas]'``), imported only when called.
 
 Counts stay ``int`` and money stays :class:`~decimal.Decimal` in the long records, so
 nothing is rounded; ratios in the wide records are floats, for analysis (the exact values
@@ -170,8 +170,9 @@ def _optional(module: str, extra: str, needed_by: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError as e:
         msg = (
-            f"{needed_by} needs {module}, an optional dependency: "
-            f"pip install 'disclosure-model[{extra}]'"
+            f"{needed_by} needs {module}, an optional dependency: install the {extra!r} extra "
+            f"(from a clone of the repository: pip install '.[{extra}]'; "
+            f"from a registry, once published: pip install 'disclosure-model[{extra}]')"
         )
         raise OptionalDependencyError(msg) from e
 

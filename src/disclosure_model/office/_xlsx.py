@@ -283,8 +283,9 @@ def _openpyxl() -> Any:
         from disclosure_model.export import OptionalDependencyError
 
         msg = (
-            "Excel templates need openpyxl: install the 'excel' extra "
-            "(pip install 'disclosure-model[excel]', or from a clone: pip install '.[excel]')"
+            "Excel templates need openpyxl, an optional dependency: install the 'excel' extra "
+            "(from a clone of the repository: pip install '.[excel]'; "
+            "from a registry, once published: pip install 'disclosure-model[excel]')"
         )
         raise OptionalDependencyError(msg) from None
     return openpyxl
