@@ -13,6 +13,7 @@ from attrs import frozen
 
 __all__ = [
     "DisclosureModelError",
+    "ParseError",
     "Problem",
     "UnknownExampleError",
     "ValidationError",
@@ -79,3 +80,7 @@ class ValidationError(DisclosureModelError, ValueError):
 
 class UnknownExampleError(DisclosureModelError, LookupError):
     """Raised when :func:`disclosure_model.examples.load` is given a name it does not ship."""
+
+
+class ParseError(DisclosureModelError, ValueError):
+    """Raised when a page or text cannot be read as a report: says what could not be found."""

@@ -1,0 +1,277 @@
+"""Cell text and cell values: what a printed cell says, read without guessing.
+
+Two jobs:
+
+* :func:`clean_text` makes a cell's (or a line's) text comparable: NFKC, the CJK look-alike
+  characters NFKC leaves alone (the CJK Radicals Supplement, e.g. ``⺠`` for ``民``),
+  traditional forms of the characters the forms print (mirror sites serve traditional
+  text), pinyin glosses some mirror sites insert after a character (``鄉(xiāng)``),
+  ``&nbsp;`` and every other space folded to one ASCII space.
+* :func:`read_count`, :func:`read_change` and :func:`read_money` turn a cell's text into a
+  :class:`Reading`: the value (``None`` when the cell states nothing or cannot be read), how it
+  was read, and the note that goes with it. A blank is never 0; a number that comes with an
+  annotation (``22（其中修订 16 件）``) or a unit (``251000元``) keeps the number and says so.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from attrs import frozen
+
+from disclosure_model.values import Amount, MoneyUnit
+
+__all__ = [
+    "BLANK_MARKS",
+    "Reading",
+    "ReadingKind",
+    "clean_text",
+    "is_value_text",
+    "read_change",
+    "read_count",
+    "read_money",
+]
+
+# CJK Radicals Supplement characters that stand for an ordinary ideograph (NFKC keeps them).
+_RADICALS = {
+    "⺠": "民",
+    "⻓": "长",
+    "⻔": "门",
+    "⻅": "见",
+    "⻆": "角",
+    "⻋": "车",
+    "⻢": "马",
+    "⻜": "飞",
+    "⻝": "食",
+    "⻚": "页",
+    "⻛": "风",
+    "⻰": "龙",
+    "⻥": "鱼",
+    "⻦": "鸟",
+    "⻬": "齐",
+    "⻮": "齿",
+    "⻳": "龟",
+    "⻩": "黄",
+    "⺟": "母",
+    "⻉": "贝",
+    "⻄": "西",
+    "⻌": "辶",
+    "⺁": "厂",
+    "⺇": "几",
+    "⺌": "小",
+    "⺮": "竹",
+    "⺷": "羊",
+    "⻊": "足",
+    "⻨": "麦",
+    "⻯": "龙",
+    "⺩": "王",
+    "⺬": "示",
+    "⻘": "青",
+    "⻣": "骨",
+    "⻤": "鬼",
+    "⻧": "卤",
+    "⻪": "黾",
+    "⻭": "齿",
+    "⻡": "黄",
+}
+
+# Traditional forms of the characters the forms' labels and headings use (mirror sites serve
+# the pages converted to traditional characters). Pairs of traditional, simplified.
+_TRADITIONAL = (
+    "萬万專专業业個个為为舉举於于從从眾众衆众會会傳传體体內内決决況况減减辦办務务動动"
+    "區区單单參参發发後后員员圍围國国處处復复複复審审對对屬属應应廢废開开強强當当總总"
+    "執执報报護护數数時时機机權权條条構构沒没濟济點点熱热現现確确穩稳類类糾纠納纳線线"
+    "組组織织經经結结絡络統统繼继續续維维編编繳缴網网罰罚職职輿舆範范獲获規规計计認认"
+    "訓训議议許许訟讼設设訪访訴诉詢询請请讀读談谈負负責责購购費费轉转輯辑過过這这採采"
+    "門门聞闻閱阅隱隐項项題题額额駁驳錯错長长關关書书縣县鄉乡鎮镇據据實实態态領领導导"
+    "達达運运營营稱称與与產产樣样層层級级記记錄录證证資资訊讯聽听廣广電电話话郵邮聯联"
+    "係系繫系問问見见預预親亲興兴戶户佈布並并準准幾几選选較较辭辞鑒鉴鑑鉴檢检驗验"
+    "標标誌志簡简稅税務务倉仓儲储幣币價价錢钱貸贷賬账勞劳師师紀纪誤误"
+)
+_FOLD = {**_RADICALS, **dict(zip(_TRADITIONAL[0::2], _TRADITIONAL[1::2], strict=True))}
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+# A pinyin gloss right after a character: 鄉(xiāng), 統(tǒng).
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)")
+_SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+
+
+def clean_text(text: str) -> str:
+    """A cell's text, comparable: NFKC, look-alikes and traditional forms folded, spaces folded.
+
+    >>> clean_text("规范性\u00a0文件")
+    '规范性 文件'
+    >>> clean_text("人⺠政府")
+    '人民政府'
+    >>> clean_text("鄉(xiāng)人民政府")
+    '乡人民政府'
+    >>> clean_text("１２３")
+    '123'
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
+    text = _PINYIN.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+#: Texts that mean "nothing written here" in a cell.
+BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "无", "空", "×", "*"})
+
+
+class ReadingKind(enum.Enum):
+    """How a cell's text was read."""
+
+    #: A plain number.
+    NUMBER = "number"
+    #: Nothing stated: empty, ``-``, ``—``, ``/``, ``无``.
+    BLANK = "blank"
+    #: A number that comes with an annotation or a unit; the number is kept.
+    ANNOTATED = "annotated"
+    #: Text that is not a value of this kind of cell; the value is ``None``.
+    UNREADABLE = "unreadable"
+
+
+@frozen(kw_only=True)
+class Reading:
+    """What a cell says: its value (``None`` if nothing can be read), and how it was read."""
+
+    raw: str
+    value: int | Amount | None
+    kind: ReadingKind
+    #: The annotation or unit that came with the number (``其中修订 16 件``, ``元``).
+    annotation: str | None = None
+
+
+_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_LEADING = re.compile(rf"({_NUMBER})\s*(.*)", re.DOTALL)
+_INTEGER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)")
+_COUNT_UNITS = ("件", "条", "个", "项", "次", "篇", "人次", "人", "宗", "起", "家")
+_BRACKETED = re.compile(r"\((.*)\)|\[(.*)\]")
+
+
+def _compact(text: str) -> str:
+    return clean_text(text).replace(" ", "") if text else ""
+
+
+def is_value_text(text: str) -> bool:
+    """Whether a cell's text reads as a value or a blank (not as a label).
+
+    >>> [is_value_text(t) for t in ("", "12", "-", "22(其中修订16件)", "规章", "1.属于国家秘密")]
+    [True, True, True, True, False, False]
+    """
+    t = _compact(text)
+    if t in BLANK_MARKS:
+        return True
+    m = _LEADING.fullmatch(t)
+    if m is None:
+        return False
+    rest = m.group(2)
+    if not rest:
+        return True
+    # "1.属于…", "2、重复申请": a numbering, not a value.
+    if rest[0] in ".、," and not m.group(1).count("."):
+        return False
+    if m.group(1).endswith(".") or ("." in m.group(1) and not rest):
+        return True
+    return _annotation(rest) is not None or rest in ("元", "万元")
+
+
+def _annotation(rest: str) -> str | None:
+    """The annotation after a number, if it is one a value cell can carry."""
+    if rest in _COUNT_UNITS:
+        return rest
+    m = _BRACKETED.fullmatch(rest)
+    if m is not None:
+        return m.group(1) if m.group(1) is not None else m.group(2)
+    for unit in _COUNT_UNITS:
+        if rest.startswith(unit) and _BRACKETED.fullmatch(rest[len(unit) :]):
+            return rest
+    return None
+
+
+def _read_integer(text: str, *, signed: bool) -> Reading:
+    raw = text
+    t = _compact(text)
+    if t in BLANK_MARKS:
+        return Reading(raw=raw, value=None, kind=ReadingKind.BLANK)
+    m = _LEADING.fullmatch(t)
+    if m is None or not _INTEGER.fullmatch(m.group(1)):
+        return Reading(raw=raw, value=None, kind=ReadingKind.UNREADABLE)
+    number = m.group(1)
+    if number[0] in "+-" and not signed:
+        return Reading(raw=raw, value=None, kind=ReadingKind.UNREADABLE)
+    digits = number.replace(",", "")
+    value = int(digits)
+    rest = m.group(2)
+    if not rest:
+        return Reading(raw=raw, value=value, kind=ReadingKind.NUMBER)
+    annotation = _annotation(rest)
+    if annotation is None:
+        return Reading(raw=raw, value=None, kind=ReadingKind.UNREADABLE)
+    return Reading(raw=raw, value=value, kind=ReadingKind.ANNOTATED, annotation=annotation)
+
+
+def read_count(text: str) -> Reading:
+    """Read a count cell (a non-negative integer).
+
+    >>> read_count("1,234").value
+    1234
+    >>> read_count("—").kind
+    <ReadingKind.BLANK: 'blank'>
+    >>> r = read_count("22（其中修订 16 件）")
+    >>> (r.value, r.kind.value, r.annotation)
+    (22, 'annotated', '其中修订16件')
+    >>> read_count("3.5").value is None
+    True
+    """
+    return _read_integer(text, signed=False)
+
+
+def read_change(text: str) -> Reading:
+    """Read a signed change (the 2019 form's 本年增/减): ``-3``, ``+2`` and ``0`` are values.
+
+    A lone ``-`` is a blank, as in any other cell.
+
+    >>> [read_change(t).value for t in ("-3", "+2", "0", "-")]
+    [-3, 2, 0, None]
+    """
+    return _read_integer(text, signed=True)
+
+
+def read_money(text: str, *, unit: MoneyUnit | None) -> Reading:
+    """Read a money cell: a Decimal exactly as printed, with the unit the cell or column states.
+
+    ``unit`` is the unit the column header states (``None`` when it states none); a unit
+    written in the cell itself wins and is reported as an annotation.
+
+    >>> read_money("96171.6", unit=MoneyUnit.WAN_YUAN).value
+    Amount(value=Decimal('96171.6'), unit=<MoneyUnit.WAN_YUAN: '万元'>)
+    >>> r = read_money("251000元", unit=None)
+    >>> (str(r.value), r.annotation)
+    ('251000元', '元')
+    """
+    raw = text
+    t = _compact(text)
+    if t in BLANK_MARKS:
+        return Reading(raw=raw, value=None, kind=ReadingKind.BLANK)
+    m = _LEADING.fullmatch(t)
+    if m is None or m.group(1)[0] in "+-":
+        return Reading(raw=raw, value=None, kind=ReadingKind.UNREADABLE)
+    try:
+        amount = Decimal(m.group(1).replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        return Reading(raw=raw, value=None, kind=ReadingKind.UNREADABLE)
+    rest = m.group(2)
+    if not rest:
+        return Reading(raw=raw, value=Amount(value=amount, unit=unit), kind=ReadingKind.NUMBER)
+    stated = {"元": MoneyUnit.YUAN, "万元": MoneyUnit.WAN_YUAN}.get(rest)
+    if stated is None:
+        return Reading(raw=raw, value=None, kind=ReadingKind.UNREADABLE)
+    return Reading(
+        raw=raw,
+        value=Amount(value=amount, unit=stated),
+        kind=ReadingKind.ANNOTATED,
+        annotation=rest,
+    )
