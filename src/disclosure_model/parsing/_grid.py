@@ -71,6 +71,8 @@ class Cell:
     location: Location
     #: ``<th>`` in HTML, a Markdown header row in text.
     header: bool = False
+    #: The cell stands in a Markdown table row (a text line starting with ``|``).
+    boxed: bool = False
 
 
 def _place(cells: tuple[Cell, ...], n_rows: int, n_cols: int) -> tuple[tuple[int, ...], ...]:

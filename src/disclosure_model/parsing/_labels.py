@@ -10,7 +10,9 @@ Matching is on normalised labels (:func:`normalise_label`): NFKC and look-alike 
 whitespace removed, brackets, quotes and the separator after a number unified. A printed
 label matches a row when, after its numbering (``1.``, ``（三）``, ``四、``), it equals the
 row's label, extends it (a local parenthetical), or is a prefix of it of at least four
-characters (labels cut by a line break); numbering, where printed, must agree. A label that
+characters (labels cut by a line break), or, inside a table, a piece of at least six
+characters of the label of a row not yet read (labels a converter cut at both ends);
+numbering, where printed, must agree. A label that
 lost characters in the source (``2.其他法律行政止公开``) matches the row of the same number
 whose label it resembles most, if it resembles it closely (similarity ≥ 0.6).
 """
@@ -193,6 +195,12 @@ class FormLabels:
         loose = [r for r in rows if _loose(r, numbering, rest)]
         if loose:
             return _nearest(loose, after)
+        if numbering is None and table is not None and len(rest) >= 6:
+            # A label cut at both ends (a Markdown converter split it over cells): a piece of
+            # the label of a row not read yet; the nearest such row wins.
+            inside = [r for r in rows if r.order > after and rest in r.core]
+            if inside:
+                return _nearest(inside, after)
         if numbering is not None and numbering[0].isdigit() and len(rest) >= 4:
             scored = [
                 (difflib.SequenceMatcher(None, rest, r.core).ratio(), r)

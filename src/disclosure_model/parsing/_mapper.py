@@ -159,7 +159,14 @@ class _Reader:
         self.table: str | None = None
         self.tables_seen: list[str] = []
         self.open: _Values | None = None
-        self.pending: list[list[Cell]] = []
+        self.pending: list[tuple[int, list[Cell]]] = []
+        #: Runs of values no label claimed, by line position: placed by order at the end.
+        self.unplaced: list[tuple[int, list[Cell]]] = []
+        #: Rows that printed too few cells, read at the end unless placed by order.
+        self.short: dict[str, tuple[RowLabel, list[Cell]]] = {}
+        #: Line position at which each row's values were read.
+        self.row_pos: dict[str, int] = {}
+        self.pos = 0
         self.done: dict[str, _Values] = {}
         self.reached: list[RowLabel] = []
         self.last_order = -1
@@ -194,8 +201,14 @@ class _Reader:
             self.tables_seen.append(table)
         self.header_text = ""
 
-    def orphans(self, runs: list[list[Cell]] | None = None) -> None:
-        for run in self.pending if runs is None else runs:
+    def orphans(self, runs: list[tuple[int, list[Cell]]] | None = None) -> None:
+        """Runs no label claimed: kept for placing by order at the end."""
+        self.unplaced.extend(self.pending if runs is None else runs)
+        if runs is None:
+            self.pending = []
+
+    def note_orphans(self) -> None:
+        for _, run in self.unplaced:
             texts = " ".join(c.text or "(空)" for c in run)
             self.note(
                 "orphan-values",
@@ -203,12 +216,13 @@ class _Reader:
                 f"no row label found for the values {texts}",
                 location=run[0].location,
             )
-        if runs is None:
-            self.pending = []
+        self.unplaced = []
 
     def line(self, line: Line) -> None:
         if self.ended:
             return
+        self.pos += 1
+        boxed = any(c.boxed for c in line.cells)
         if line.paragraph:
             labels, values = [c.text for c in line.cells], []
         else:
@@ -238,6 +252,11 @@ class _Reader:
         elif values:
             if self.table is None:
                 return  # values before any table: prose, page furniture
+            if boxed and not labels:
+                # A table row without its label (Markdown from a PDF): placed by order only.
+                self.orphans()
+                self.unplaced.append((self.pos, values))
+                return
             if self.open is not None and not self.open.full:
                 self.open.cells.extend(values)
                 if self.open.full:
@@ -251,7 +270,7 @@ class _Reader:
                         location=values[0].location,
                     )
                     return
-                self.pending.append(values)
+                self.pending.append((self.pos, values))
 
     def section_end(self, text: str) -> bool:
         label = normalise_label(text)
@@ -319,10 +338,10 @@ class _Reader:
         if values:
             self.orphans()
             self.open.cells.extend(values)
-        elif self.pending and len(self.pending[-1]) == len(row.paths):
+        elif self.pending and len(self.pending[-1][1]) == len(row.paths):
             # The row's values printed on the line before its label (pdfplumber's order).
             self.orphans(self.pending[:-1])
-            self.open.cells.extend(self.pending[-1])
+            self.open.cells.extend(self.pending[-1][1])
             self.pending = []
         else:
             self.orphans()
@@ -350,6 +369,7 @@ class _Reader:
         self.done[opened.row.key] = opened
         self.reached.append(opened.row)
         self.last_order = max(self.last_order, opened.row.order)
+        self.row_pos[opened.row.key] = self.pos
         self.read_row(opened.row, opened.cells)
 
     def read_row(self, row: RowLabel, cells: list[Cell]) -> None:
@@ -421,7 +441,7 @@ class _Reader:
             return read_money(text, unit=unit)
         return read_count(text)
 
-    def split_row(self, row: RowLabel, cells: list[Cell]) -> None:
+    def split_row(self, row: RowLabel, cells: list[Cell], *, final: bool = False) -> None:
         n = len(row.paths)
         location = cells[0].location if cells else Location()
         for p in row.paths:
@@ -437,6 +457,9 @@ class _Reader:
             return
         if len(candidates) > 1:
             self.ambiguous[row.key] = (row, candidates, location)
+            return
+        if not final and row.table == "applications":
+            self.short[row.key] = (row, cells)
             return
         printed = " ".join(tokens) or "无"
         for p in row.paths:
@@ -476,6 +499,11 @@ class _Reader:
         ended_inside = not self.ended
         self.close_open(at_end=ended_inside)
         self.orphans()
+        self.place_by_order()
+        for row, cells in self.short.values():
+            self.split_row(row, cells, final=True)
+        self.short = {}
+        self.note_orphans()
         self.read_reviews()
         self.resolve_ambiguous()
         for row, candidates, location in self.ambiguous.values():
@@ -491,6 +519,53 @@ class _Reader:
                     location=location,
                     candidates=tuple(candidates[:50]),
                 )
+
+    def place_by_order(self) -> None:
+        """Rows printed without their label, placed in the gaps of the form's order.
+
+        Between two rows read by their labels, when the form has k rows not yet read and the
+        source holds exactly k unlabelled runs of the right length between those two rows'
+        lines, the runs are those rows, in order (a Markdown converter keeps the rows' order
+        while it loses their labels).
+        """
+        if not self.unplaced:
+            return
+        for table in self.tables_seen:
+            rows = self.labels.table_rows(table)
+            anchors = [
+                (i, self.row_pos[r.key])
+                for i, r in enumerate(rows)
+                if r.key in self.row_pos and r.key not in self.short
+            ]
+            for (i, pa), (j, pb) in itertools.pairwise(anchors):
+                gap = [
+                    r for r in rows[i + 1 : j] if r.key not in self.row_pos or r.key in self.short
+                ]
+                if not gap or pb <= pa:
+                    continue
+                runs = [(p, run) for p, run in self.unplaced if pa < p < pb]
+                n = len(gap[0].paths)
+                if len(runs) != len(gap) or any(len(run) != n for _, run in runs):
+                    continue
+                for r, (p, run) in zip(gap, runs, strict=True):
+                    self.unplaced.remove((p, run))
+                    stray = self.short.pop(r.key, None)
+                    if stray is not None:
+                        self.unplaced.append((p, stray[1]))
+                    self.row_pos[r.key] = p
+                    if r not in self.reached:
+                        self.reached.append(r)
+                    self.done.setdefault(r.key, _Values(row=r))
+                    for path, c in zip(r.paths, run, strict=True):
+                        self.read_cell(path, c)
+                    self.note(
+                        "placed-by-order",
+                        f"一行数值没有印出行名，按表中行序归入“{r.core}”",
+                        f"a run of values printed without its label, placed by the form's "
+                        f"order as row {r.key}",
+                        path=f"{r.table}.{r.key}",
+                        location=run[0].location,
+                    )
 
     def read_reviews(self) -> None:
         rows = self.labels.table_rows("reviews")
@@ -517,7 +592,7 @@ class _Reader:
             order=rows[-1].order,
         )
         self.reached.extend(rows)
-        self.split_row(one, cells)
+        self.split_row(one, cells, final=True)
 
     def resolve_ambiguous(self) -> None:
         """Keep only the splits that agree with the table's column totals, where known."""

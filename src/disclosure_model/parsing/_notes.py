@@ -27,6 +27,7 @@ NOTE_CODES: dict[str, str] = {
     "row-not-found": "a row of the form was not found before the source moved on",
     "duplicate-row": "a row's label is printed a second time; the first reading is kept",
     "extra-row": "a row with values whose label is not a row of the form (a local extra row)",
+    "placed-by-order": "a run of values without its label was placed by the form's row order",
     "orphan-values": "values that no row label could be found for",
     "unrecognised-label": "a label in the tables that is not a label of the form",
     "source-ends": "the source ends inside the statistics tables; later cells were not reached",

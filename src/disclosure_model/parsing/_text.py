@@ -75,7 +75,12 @@ def _split_plain(text: str) -> list[str]:
 
 
 def _split_pipes(text: str) -> list[str]:
+    """Cells between pipes. In a Markdown row (``| a | 1 |  |``) every cell between the
+    outer pipes counts, empty ones too; elsewhere (``规章 | 0 |``) empty ends are no cells."""
     parts = [p.strip() for p in text.split("|")]
+    if text.startswith("|"):
+        parts = parts[1:-1] if text.endswith("|") and len(parts) > 1 else parts[1:]
+        return parts
     while parts and not parts[-1]:
         parts.pop()
     while parts and not parts[0]:
@@ -118,6 +123,7 @@ def read_text(text: str) -> TextDocument:
                 col=k,
                 location=Location(line=number, column=k),
                 header=header,
+                boxed=body.startswith("|"),
             )
             for k, token in enumerate(tokens)
         ]
