@@ -29,6 +29,7 @@ __all__ = [
     "Reading",
     "ReadingKind",
     "clean_text",
+    "fold_characters",
     "is_value_text",
     "read_change",
     "read_count",
@@ -89,7 +90,8 @@ _TRADITIONAL = (
     "門门聞闻閱阅隱隐項项題题額额駁驳錯错長长關关書书縣县鄉乡鎮镇據据實实態态領领導导"
     "達达運运營营稱称與与產产樣样層层級级記记錄录證证資资訊讯聽听廣广電电話话郵邮聯联"
     "係系繫系問问見见預预親亲興兴戶户佈布並并準准幾几選选較较辭辞鑒鉴鑑鉴檢检驗验"
-    "標标誌志簡简稅税務务倉仓儲储幣币價价錢钱貸贷賬账勞劳師师紀纪誤误"
+    "標标誌志簡简稅税倉仓儲储幣币價价錢钱貸贷賬账勞劳師师紀纪誤误間间號号際际歲岁週周"
+    "裡里濟济紹绍區区邊边場场團团歸归廳厅黨党勵励決决議议術术衛卫錦锦嚴严戰战"
 )
 _FOLD = {**_RADICALS, **dict(zip(_TRADITIONAL[0::2], _TRADITIONAL[1::2], strict=True))}
 _FOLD_TABLE = str.maketrans(_FOLD)
@@ -114,6 +116,15 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
     text = _PINYIN.sub("", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def fold_characters(text: str) -> str:
+    """Look-alike and traditional characters folded, one character for one (no other change).
+
+    >>> fold_characters("沅陵縣人⺠政府")
+    '沅陵县人民政府'
+    """
+    return text.translate(_FOLD_TABLE)
 
 
 #: Texts that mean "nothing written here" in a cell.

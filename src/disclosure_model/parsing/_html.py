@@ -90,8 +90,8 @@ _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template"})
 class HtmlDocument:
     """A page as the mapper reads it: text blocks and tables, in document order.
 
-    ``blocks`` holds each paragraph outside the tables as a ``str`` and each table as a
-    :class:`Grid`, in the order the page prints them; ``title`` is the page's ``<title>``.
+    ``blocks`` holds each paragraph outside the tables as a ``str`` (spaces folded, characters
+    as printed) and each table as a :class:`Grid` (cell texts cleaned), in the order the page prints them; ``title`` is the page's ``<title>``.
     """
 
     blocks: tuple[str | Grid, ...]
@@ -240,17 +240,20 @@ def _walk(el: Any, counter: list[int]) -> Iterator[str | Grid]:
         yield _grid(el, index)
         return
     if not any(True for _ in el.iter("table")):
-        text = _text_of(el)
-        if text:
-            # Keep line structure: split the block at its own block children.
-            yield from (line for line in _lines(el) if line)
+        # Keep line structure: split the block at its own block children.
+        yield from (line for line in _lines(el) if line)
         return
     if el.text and el.text.strip():
-        yield clean_text(el.text)
+        yield _light(el.text)
     for child in el:
         yield from _walk(child, counter)
         if child.tail and child.tail.strip():
-            yield clean_text(child.tail)
+            yield _light(child.tail)
+
+
+def _light(text: str) -> str:
+    """Text outside the tables: spaces folded only (names stay as printed)."""
+    return re.sub(r"[\s\u00a0\u3000]+", " ", text).strip()
 
 
 def _lines(el: Any) -> list[str]:
@@ -259,7 +262,7 @@ def _lines(el: Any) -> list[str]:
     current: list[str] = []
 
     def flush() -> None:
-        text = clean_text("".join(current))
+        text = _light("".join(current))
         if text:
             out.append(text)
         current.clear()

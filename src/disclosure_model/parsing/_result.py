@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from attrs import frozen
 
 from disclosure_model.errors import ParseError, ValidationError
 from disclosure_model.formats import ReportFormat
-from disclosure_model.parsing._cells import clean_text
+from disclosure_model.parsing._cells import clean_text, fold_characters
 from disclosure_model.parsing._grid import Grid, Location
 from disclosure_model.parsing._html import MAX_HTML_BYTES, read_html
 from disclosure_model.parsing._mapper import Line, Mapped, detect_format, map_lines
@@ -93,8 +94,8 @@ _ORGAN_END = (
 
 
 def _display(text: str) -> str:
-    """Text as printed, for names: glosses and spaces removed, characters kept as printed."""
-    return re.sub(r"\s+", "", _GLOSS.sub("", text))
+    """Text as printed, for names: NFKC, glosses and spaces removed, characters as printed."""
+    return re.sub(r"\s+", "", _GLOSS.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def _read_title(text: str) -> tuple[str | None, int | None, str | None]:
@@ -102,7 +103,7 @@ def _read_title(text: str) -> tuple[str | None, int | None, str | None]:
     lines = [line.strip().lstrip("#").strip() for line in text.splitlines()[:40] if line.strip()]
     for i, raw in enumerate(lines):
         shown = _display(raw)
-        folded = clean_text(shown).replace(" ", "")
+        folded = fold_characters(shown)
         m = _TITLE.search(folded)
         if m is not None and m.start() < 4:
             organ = (
@@ -111,15 +112,15 @@ def _read_title(text: str) -> tuple[str | None, int | None, str | None]:
                 else m.group("organ")
             )
             return organ, int(m.group("year")), shown
-        joined = folded + (clean_text(_display(lines[i + 1])) if i + 1 < len(lines) else "")
-        m3 = _TITLE_YEAR_FIRST.match(joined)
-        if m3 is not None and len(shown) == len(folded):
-            organ = shown[m3.start("organ") : m3.end("organ")]
-            return organ, int(m3.group("year")), joined
+        shown_next = shown + (_display(lines[i + 1]) if i + 1 < len(lines) else "")
+        m3 = _TITLE_YEAR_FIRST.match(fold_characters(shown_next))
+        if m3 is not None:
+            organ = shown_next[m3.start("organ") : m3.end("organ")]
+            return organ, int(m3.group("year")), shown_next
         m2 = _TITLE_ALONE.match(folded)
         if m2 is not None and i > 0:
             prev = _display(lines[i - 1])
-            if len(prev) <= 30 and clean_text(prev).endswith(_ORGAN_END):
+            if len(prev) <= 30 and fold_characters(prev).endswith(_ORGAN_END):
                 return prev, int(m2.group("year")), prev + shown
     return None, None, None
 
@@ -230,8 +231,11 @@ def _assemble(
     the_year = year if year is not None else t_year if t_year is not None else _read_year(text)
     fmt, notes = _format(table_text, the_year)
     mapped: Mapped = map_lines(lines, fmt=fmt)
-    if not mapped.tables and t_organ is None and title is None:
-        msg = "no statistics table found (no row of tables 二, 三 or 四) and no report title"
+    if not mapped.tables and t_organ is None and title is None and organ is None:
+        msg = (
+            "no statistics table found (no row of tables 二, 三 or 四) and no report title "
+            "naming the organ; pass organ= to read a text without tables"
+        )
         raise ParseError(msg)
     if the_year is None:
         msg = "no report year found (no title with a year); pass year="
@@ -311,7 +315,7 @@ def _parse_text(
     doc = read_text(text)
     table_text = "".join(doc.lines)
     return _assemble(
-        text=doc.text,
+        text=doc.raw,
         lines=list(_lines_of_grid(doc.grid)),
         table_text=table_text,
         url=url,

@@ -46,6 +46,8 @@ class TextDocument:
 
     lines: tuple[str, ...]
     grid: Grid
+    #: The text as given (for the narrative: names are kept as printed).
+    raw: str = ""
 
     @property
     def text(self) -> str:
@@ -79,8 +81,7 @@ def _split_pipes(text: str) -> list[str]:
     outer pipes counts, empty ones too; elsewhere (``规章 | 0 |``) empty ends are no cells."""
     parts = [p.strip() for p in text.split("|")]
     if text.startswith("|"):
-        parts = parts[1:-1] if text.endswith("|") and len(parts) > 1 else parts[1:]
-        return parts
+        return parts[1:-1] if text.endswith("|") and len(parts) > 1 else parts[1:]
     while parts and not parts[-1]:
         parts.pop()
     while parts and not parts[0]:
@@ -130,4 +131,4 @@ def read_text(text: str) -> TextDocument:
         cells.extend(new)
         last_lone_value = new[0] if len(new) == 1 and re.fullmatch(_NUMBER, new[0].text) else None
         row += 1
-    return TextDocument(lines=lines, grid=Grid.build(kind=GridKind.TEXT, cells=cells))
+    return TextDocument(lines=lines, grid=Grid.build(kind=GridKind.TEXT, cells=cells), raw=text)
