@@ -90,8 +90,9 @@ _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template"})
 class HtmlDocument:
     """A page as the mapper reads it: text blocks and tables, in document order.
 
-    ``blocks`` holds each paragraph outside the tables as a ``str`` (spaces folded, characters
-    as printed) and each table as a :class:`Grid` (cell texts cleaned), in the order the page prints them; ``title`` is the page's ``<title>``.
+    ``blocks`` holds each paragraph outside the tables as a ``str`` (spaces folded,
+    characters as printed) and each table as a :class:`Grid` (cell texts cleaned), in the
+    order the page prints them; ``title`` is the page's ``<title>``.
     """
 
     blocks: tuple[str | Grid, ...]
