@@ -136,13 +136,13 @@ class TestCorpus:
         assert texts == covered
 
     def test_legacy_report_without_table(self) -> None:
-        """保山 2018 attaches its legacy table as an image: the text has no table, so the
-        format comes from the year (with a note) and the parse reaches no table."""
+        """保山 2018 attaches its legacy table as an image: the text prints the table's
+        caption (政府信息公开情况统计表, a legacy marker) but no row, so no cell is read and the
+        parse is not complete."""
         parsed = parse(CORPUS / "baoshan-2018.txt")
         assert (dm.ReportFormat.LEGACY, 2018) == (parsed.report.format, parsed.report.year)
-        assert ((), False) == (parsed.tables, parsed.complete)
-        codes = {n.code for n in parsed.notes}
-        assert {"format-from-year", "table-not-found"} <= codes
+        assert ({}, False) == (dict(parsed.provenance), parsed.complete)
+        assert all(v is None for _, v in parsed.report.statistics.cells())
 
     @pytest.mark.parametrize("year", [2023, 2024])
     def test_pdf(self, year: int) -> None:

@@ -127,7 +127,7 @@ _TABLE_HEADINGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "active": (("主动公开",),),
     "applications": (("收到和处理", "申请"), ("依申请公开", "情况")),
     "reviews": (("行政复议", "行政诉讼"),),
-    "indicators": (("统计指标",),),
+    "indicators": (("统计指标",), ("政府信息公开情况统计表",)),
 }
 _TABLE_NUMBERING = {"active": "二、", "applications": "三、", "reviews": "四、"}
 

@@ -103,7 +103,14 @@ _MARKERS: dict[ReportFormat, tuple[str, ...]] = {
         "采购项目数量",
         "其他对外管理服务事项",
     ),
-    ReportFormat.LEGACY: ("统计指标", "收到申请数", "申请办结数", "按时办结数", "申请答复数"),
+    ReportFormat.LEGACY: (
+        "统计指标",
+        "政府信息公开情况统计表",
+        "收到申请数",
+        "申请办结数",
+        "按时办结数",
+        "申请答复数",
+    ),
 }
 
 
@@ -274,7 +281,12 @@ class _Reader:
 
     def section_end(self, text: str) -> bool:
         label = normalise_label(text)
-        if self.tables_seen and _SECTION_END.match(label) and len(label) <= 40:
+        if (
+            self.tables_seen
+            and _SECTION_END.match(label)
+            and len(label) <= 40
+            and not isinstance(self.labels.match(text), RowLabel)
+        ):
             self.finish_tables()
             return True
         return False
@@ -737,7 +749,8 @@ def map_lines(lines: Iterable[Line], *, fmt: ReportFormat) -> Mapped:
         notes=tuple(reader.notes),
         last_row=last_row,
         tables=tuple(t for t in reader.labels.tables() if t in reader.tables_seen),
-        complete=last_row is None and reader.labels.tables()[-1] in reader.tables_seen,
+        complete=last_row is None
+        and any(r.table == reader.labels.tables()[-1] for r in reader.reached),
     )
 
 

@@ -34,8 +34,9 @@ _PAGE_NUMBER = re.compile(
 )
 _RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 _ANNOTATED = r"\d[\d,]*(?:\.\d+)?\s*\((?=[^()]*(?:\d|其中|含))[^()]{1,40}\)"
-_NUMBER = r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d])"
-_TOKEN = re.compile(rf"(?P<annotated>{_ANNOTATED})|(?P<number>{_NUMBER})")
+_NUMBER = r"(?:(?<=\s)[-+]|(?<![\d.]))\d[\d,]*(?:\.\d+)?(?![\d])"
+_MONEY = r"(?<![\d.])\d[\d,]*(?:\.\d+)?\s*万?元(?![\u4e00-\u9fff])"
+_TOKEN = re.compile(rf"(?P<annotated>{_ANNOTATED})|(?P<money>{_MONEY})|(?P<number>{_NUMBER})")
 _NOT_VALUE_AFTER = re.compile(r"\s*(?:[.、,](?!\d)|[年月日号%个项条件次场篇余万亿]|\))")
 _LONE_ANNOTATION = re.compile(r"\((?=[^()]*(?:\d|其中|含))[^()]{1,40}\)")
 
@@ -55,6 +56,18 @@ class TextDocument:
         return "\n".join(self.lines)
 
 
+_UNIT_AFTER_LABEL = re.compile(r"(.*\S)\s+(条|件|次|篇|个|人次|人|项|万元|元)")
+
+
+def _label(out: list[str], text: str) -> None:
+    """Add a label token; a unit column printed after it (统计指标 | 单位) is its own token."""
+    m = _UNIT_AFTER_LABEL.fullmatch(text)
+    if m is None:
+        out.append(text)
+    else:
+        out.extend((m.group(1), m.group(2)))
+
+
 def _split_plain(text: str) -> list[str]:
     """A plain line as label and value tokens, in order."""
     out: list[str] = []
@@ -67,12 +80,12 @@ def _split_plain(text: str) -> list[str]:
                 continue  # a numbering (1.), a date, a count in prose (2024年), 第711号
         label = text[pos:start].strip()
         if label:
-            out.append(label)
+            _label(out, label)
         out.append(text[start:end].strip())
         pos = end
     rest = text[pos:].strip()
     if rest:
-        out.append(rest)
+        _label(out, rest)
     return out
 
 
