@@ -34,14 +34,13 @@ def _busy(report: dm.Report) -> bool:
 def fixed_report(fmt: dm.ReportFormat, seed: int) -> dm.Report:
     """A city government's consistent report in ``fmt``, the same for the same seed."""
     found = find(dms.reports(format=fmt), _busy, settings=_FIRST_BUSY, random=random.Random(seed))
-    # The drawn publication date was in time for the drawn organ; keep it in time for the
-    # city government put in its place (what is drawn also depends on the constants
-    # hypothesis collects from the loaded modules, so it changes as modules are added).
-    published = None if found.published is None else date(found.year + 1, 1, 20)
+    # The organ changes after the draw, so the date is set to one within a city's deadline
+    # (the drawn one was within the drawn organ's, which may be later or none at all).
     return attrs.evolve(
         found,
         organ=dm.Organ(name="某市人民政府", level=dm.OrganLevel.CITY),
-        published=published,
+        published=date(found.year + 1, 1, 20),
+        dated=None,
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import disclosure_model as dm
 from disclosure_model.cli import main
-from disclosure_model.ratios import ratio_specs
+from disclosure_model.ratio_catalogue import ratio_specs
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ from hypothesis import given
 
 import disclosure_model as dm
 from disclosure_model import strategies as dms
-from disclosure_model.compare import Change, Incomparability, compare
+from disclosure_model.comparison import Change, Incomparability, compare
 from disclosure_model.formats import CaseOutcomes
 from disclosure_model.indicators import INDICATORS
 

@@ -25,7 +25,7 @@ from disclosure_model.export import (
     write_parquet,
 )
 from disclosure_model.indicators import INDICATORS
-from disclosure_model.ratios import RATIOS
+from disclosure_model.ratio_catalogue import RATIOS
 
 CONTRACT = {
     "report_id",
@@ -277,7 +277,7 @@ class TestNoOptionalImports:
     def test_import_needs_no_extra(self) -> None:
         """Importing the export module imports neither pandas nor pyarrow."""
         code = (
-            "import sys, disclosure_model.export, disclosure_model.compare; "
+            "import sys, disclosure_model.export, disclosure_model.comparison; "
             "print('pandas' in sys.modules, 'pyarrow' in sys.modules)"
         )
         out = subprocess.run(

@@ -21,7 +21,7 @@ from disclosure_model.indicators import (
     indicator_mapping,
     indicator_specs,
 )
-from disclosure_model.ratios import Term
+from disclosure_model.ratio_catalogue import Term
 
 CODES = tuple(s.code for s in INDICATORS)
 OUTCOMES = (

@@ -402,10 +402,10 @@ CASES = [
         phrase="missing key",
     ),
     case(
-        "schema-version-2",
-        setting("schema_version", to=2),
+        "schema-version-3",
+        setting("schema_version", to=3),
         "$.schema_version",
-        phrase="reads schema version 1, got integer 2",
+        phrase="reads schema versions 1 and 2, got integer 3",
     ),
     case(
         "schema-version-string",

@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 
 import disclosure_model as dm
-from disclosure_model.ratios import RatioKind, ratio_specs
+from disclosure_model.ratio_catalogue import RatioKind, ratio_specs
 
 
 class TestRatioValue:

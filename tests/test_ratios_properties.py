@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import disclosure_model as dm
 from disclosure_model import strategies as dms
 from disclosure_model.formats._declare import Declared, SlotKind, slots
-from disclosure_model.ratios import RatioKind, evaluate, ratio_specs
+from disclosure_model.ratio_catalogue import RatioKind, evaluate, ratio_specs
 
 
 def _scaled(obj: object, k: int) -> object:

@@ -119,7 +119,7 @@ class TestRefuses:
             pytest.param(_fee(value="1e5"), FEE, id="money-exponent"),
             pytest.param(_fee(unit="千元"), FEE, id="money-unknown-unit"),
             pytest.param(lambda d: d.update(format="gov-2020"), "format", id="unknown-format"),
-            pytest.param(lambda d: d.update(schema_version=2), "schema_version", id="version-2"),
+            pytest.param(lambda d: d.update(schema_version=3), "schema_version", id="version-3"),
             pytest.param(lambda d: d.pop("schema_version"), "", id="version-missing"),
             pytest.param(lambda d: d.update(year="2021"), "year", id="year-string"),
             pytest.param(lambda d: d.update(dated="2019/02/13"), "dated", id="date-slashes"),

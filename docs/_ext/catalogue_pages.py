@@ -364,13 +364,14 @@ def _terms(terms: Iterable[Any]) -> str:
 
 def ratios_page() -> str:
     """The ratio catalogue page, as MyST Markdown."""
-    from disclosure_model.ratios import ratio_specs
+    from disclosure_model.ratio_catalogue import ratio_specs
 
     lines = [
-        _HEADER.format(source="disclosure_model.ratios.ratio_specs()"),
+        _HEADER.format(source="disclosure_model.ratio_catalogue.ratio_specs()"),
         "# Ratios",
         "",
-        "Every ratio {func}`disclosure_model.ratios <disclosure_model.ratios.ratios>` computes,",
+        "Every ratio {func}`disclosure_model.ratios <disclosure_model.ratio_catalogue.ratios>`"
+        " computes,",
         "with its definition as signed sums of cells (per 100: times 100).",
         "",
         "| Code | Name | Kind | Formats | Numerator | Denominator |",

@@ -14,9 +14,10 @@ from typing import Any
 from disclosure_model import examples
 from disclosure_model.checks import CheckResult, Finding, Outcome, Rule, Severity, check, rules
 from disclosure_model.claims import Approximation, CellSum, Claim, ClaimKind, ClaimSum, Share
-from disclosure_model.compare import Change, Comparison, compare
+from disclosure_model.comparison import Change, Comparison, compare
 from disclosure_model.errors import (
     DisclosureModelError,
+    FormatMismatchError,
     Problem,
     UnknownExampleError,
     ValidationError,
@@ -30,10 +31,12 @@ from disclosure_model.formats import (
     Statistics2019,
     Statistics2021,
     catalogue,
+    form,
+    format_for_year,
 )
 from disclosure_model.indicators import Indicator, harmonise
-from disclosure_model.ratios import RatioSpec, ratios
-from disclosure_model.report import Organ, OrganLevel, Report, Section, Source
+from disclosure_model.ratio_catalogue import RatioSpec, ratios
+from disclosure_model.report import Coverage, Organ, OrganLevel, Report, Section, Source
 from disclosure_model.schema import json_schema
 from disclosure_model.serialization import (
     SCHEMA_VERSION,
@@ -59,9 +62,11 @@ __all__ = [
     "ClaimKind",
     "ClaimSum",
     "Comparison",
+    "Coverage",
     "DisclosureModelError",
     "Entry",
     "Finding",
+    "FormatMismatchError",
     "Indicator",
     "LegacyStatistics",
     "MoneyUnit",
@@ -89,6 +94,8 @@ __all__ = [
     "dump",
     "dumps",
     "examples",
+    "form",
+    "format_for_year",
     "from_dict",
     "harmonise",
     "json_schema",
@@ -101,6 +108,10 @@ __all__ = [
     "to_records",
     "write_parquet",
 ]
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, "__version__"})
 
 
 def __getattr__(name: str) -> Any:

@@ -30,7 +30,7 @@ from disclosure_model.formatting import (
     is_chinese,
     parse_locale,
 )
-from disclosure_model.ratios import RatioKind, RatioSpec, ratio_specs, ratios
+from disclosure_model.ratio_catalogue import RatioKind, RatioSpec, ratio_specs, ratios
 from disclosure_model.render import render_text
 from disclosure_model.report import Report
 from disclosure_model.schema import json_schema

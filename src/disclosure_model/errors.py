@@ -13,6 +13,7 @@ from attrs import frozen
 
 __all__ = [
     "DisclosureModelError",
+    "FormatMismatchError",
     "ParseError",
     "Problem",
     "UnknownExampleError",
@@ -80,6 +81,10 @@ class ValidationError(DisclosureModelError, ValueError):
 
 class UnknownExampleError(DisclosureModelError, LookupError):
     """Raised when :func:`disclosure_model.examples.load` is given a name it does not ship."""
+
+
+class FormatMismatchError(DisclosureModelError, TypeError):
+    """Raised when a report's statistics are asked for in a format the report does not follow."""
 
 
 class ParseError(DisclosureModelError, ValueError):

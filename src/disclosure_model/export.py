@@ -17,7 +17,7 @@ Two shapes:
 
 Counts stay ``int`` and money stays :class:`~decimal.Decimal` in the long records, so
 nothing is rounded; ratios in the wide records are floats, for analysis (the exact values
-are in :func:`disclosure_model.ratios`).
+are in :func:`disclosure_model.ratio_catalogue`).
 
 >>> import disclosure_model as dm
 >>> rows = to_records([dm.examples.load("huaian-2024")], kind="long")
@@ -37,7 +37,7 @@ from typing import Any, Literal
 from disclosure_model.errors import DisclosureModelError
 from disclosure_model.formats import Entry
 from disclosure_model.indicators import INDICATORS, harmonise
-from disclosure_model.ratios import RATIOS, ratios
+from disclosure_model.ratio_catalogue import RATIOS, ratios
 from disclosure_model.report import Report
 from disclosure_model.values import Amount
 

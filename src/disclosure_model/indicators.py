@@ -27,8 +27,8 @@ from collections.abc import Mapping, Sequence
 
 from attrs import field, frozen
 
-from disclosure_model.formats import Catalogue, Entry, Label, ReportFormat, catalogue
-from disclosure_model.ratios import Term
+from disclosure_model.formats import Catalogue, Entry, Label, ReportFormat, catalogue, form
+from disclosure_model.ratio_catalogue import Term
 from disclosure_model.report import Report
 from disclosure_model.values import Unit
 
@@ -129,22 +129,19 @@ INDICATORS: tuple[IndicatorSpec, ...] = tuple(
 _NEW_FORMATS = (ReportFormat.GOV_2021, ReportFormat.GOV_2019)
 
 
-def _group(fmt: ReportFormat, group_zh: str) -> tuple[Term, ...]:
-    """The 总计 cells of the rows of table 三 the form groups under ``group_zh``.
+def _group(fmt: ReportFormat, key: str) -> tuple[Term, ...]:
+    """The 总计 cells of the rows of table 三 in the form's group ``key`` (``denied``).
 
     A group the format prints as a single row (the 2019 form's （六）其他处理) is that row.
     """
-    terms = tuple(
-        Term(e.path)
-        for e in catalogue(fmt)
-        if e.table == "applications"
-        and e.column == "total"
-        and (e.row_label.zh == group_zh or any(g.zh == group_zh for g in e.row_groups))
-    )
-    if not terms:  # pragma: no cover - a declaration changed under this catalogue
-        msg = f"{fmt.value} declares no row under {group_zh!r}"
-        raise LookupError(msg)
-    return terms
+    t = form(fmt).table("applications")
+    node = t.node(_SINGLE_ROW.get((fmt, key), key))
+    rows = (node.key,) if not node.is_group else t.rows_under(key)
+    return tuple(Term(t.path(r, "total")) for r in rows)
+
+
+#: Groups of the 2021 form that the 2019 form prints as one row.
+_SINGLE_ROW = {(ReportFormat.GOV_2019, "other"): "other_total"}
 
 
 def _cells(*paths: str) -> tuple[Term, ...]:
@@ -162,8 +159,9 @@ def _new_format(fmt: ReportFormat) -> list[IndicatorMapping]:
             indicator=code, format=fmt, terms=_cells(*paths), exact=True, reason=reason
         )
 
-    def grouped(code: str, group_zh: str) -> IndicatorMapping:
-        terms = _group(fmt, group_zh)
+    def grouped(code: str, key: str) -> IndicatorMapping:
+        terms = _group(fmt, key)
+        group_zh = form(ReportFormat.GOV_2021).table("applications").group(key).label.zh
         if len(terms) == 1:
             reason = Label(
                 f"{group_zh}在本格式中只有一行（总计列）。",
@@ -189,10 +187,10 @@ def _new_format(fmt: ReportFormat) -> list[IndicatorMapping]:
         own("decided", "applications.results_total.total"),
         own("granted", "applications.granted.total"),
         own("partially_granted", "applications.partially_granted.total"),
-        grouped("denied", "（三）不予公开"),
-        grouped("unable_to_provide", "（四）无法提供"),
-        grouped("not_processed", "（五）不予处理"),
-        grouped("handled_otherwise", "（六）其他处理"),
+        grouped("denied", "denied"),
+        grouped("unable_to_provide", "unable"),
+        grouped("not_processed", "not_processed"),
+        grouped("handled_otherwise", "other"),
         own("carried_forward", "applications.carried_forward.total"),
         own("reviews", "reviews.review.total"),
         own("reviews_corrected", "reviews.review.corrected"),

@@ -6,17 +6,25 @@ import enum
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from attrs import field, frozen
 
 from disclosure_model._validate import is_text, matches
 from disclosure_model.claims import CellSum, Claim, ClaimSum, Share
-from disclosure_model.errors import Problem, ValidationError
-from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat, Statistics
+from disclosure_model.errors import FormatMismatchError, Problem, ValidationError
+from disclosure_model.formats import (
+    STATISTICS_CLASSES,
+    LegacyStatistics,
+    ReportFormat,
+    Statistics,
+    Statistics2019,
+    Statistics2021,
+)
 
 __all__ = [
+    "Coverage",
     "Organ",
     "OrganLevel",
     "Report",
@@ -72,6 +80,10 @@ _DEPARTMENTS = frozenset(
 
 _DIVISION = re.compile(r"([0-9]{6}|[0-9]{9}|[0-9]{12})\Z")
 _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+
+
+#: One of the statistics classes, for :meth:`Report.statistics_as`.
+S = TypeVar("S", LegacyStatistics, Statistics2019, Statistics2021)
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -140,6 +152,42 @@ class Section:
         _raise_if(problems)
 
 
+@frozen(kw_only=True)
+class Coverage:
+    """The part of the form a report's source reached, where it did not reach the end.
+
+    A published excerpt (or a page cut off in the middle) can stop inside table 三: the
+    cells after ``last_row`` (a ``table.row`` key in form order, such as
+    ``applications.denied_third_party``; ``indicators.<cell>`` in the legacy table) were
+    never seen, which is not the same as cells printed blank. Lenient checks read a blank
+    as 0 only where the source reached it.
+    """
+
+    last_row: str
+
+    def __attrs_post_init__(self) -> None:
+        if not is_text(self.last_row) or self.last_row.count(".") != 1:
+            raise ValidationError.at(
+                "$.last_row", f"expected a 'table.row' key, got {self.last_row!r}"
+            )
+
+
+def _row_order(fmt: ReportFormat) -> dict[str, int]:
+    """Each cell's path and each ``table.row`` key of a format, by the position of its row."""
+    known = _ROW_ORDER.get(fmt)
+    if known is None:
+        known = {}
+        for e in STATISTICS_CLASSES[fmt].catalogue():
+            known.setdefault(f"{e.table}.{e.row}", len(known))
+        for e in STATISTICS_CLASSES[fmt].catalogue():
+            known[e.path] = known[f"{e.table}.{e.row}"]
+        _ROW_ORDER[fmt] = known
+    return known
+
+
+_ROW_ORDER: dict[ReportFormat, dict[str, int]] = {}
+
+
 def _operands(claim: Claim) -> tuple[tuple[str, CellSum | ClaimSum], ...]:
     about = claim.about
     if about is None:
@@ -157,6 +205,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "dated": (date, type(None)),
     "published": (date, type(None)),
     "source": (Source, type(None)),
+    "coverage": (Coverage, type(None)),
 }
 
 
@@ -280,6 +329,11 @@ def report_problems(values: Mapping[str, Any]) -> list[Problem]:
     fmt = fmt if isinstance(fmt, ReportFormat) else None
     if fmt is not None and "statistics" in values:
         problems.extend(_check_statistics(fmt, values["statistics"]))
+    coverage = values.get("coverage")
+    if fmt is not None and isinstance(coverage, Coverage):
+        key = coverage.last_row
+        if key not in _row_order(fmt) or key.count(".") != 1 or "." not in key:
+            problems.append(Problem("$.coverage.last_row", f"{fmt.value} has no row {key!r}"))
     claims = values.get("claims")
     if isinstance(claims, tuple) and all(isinstance(c, Claim) for c in claims):
         sections = values.get("sections")
@@ -307,6 +361,8 @@ class Report:
     source: Source | None = None
     sections: tuple[Section, ...] = ()
     claims: tuple[Claim, ...] = ()
+    #: ``None``: the source covered the whole form (or nothing says otherwise).
+    coverage: Coverage | None = None
     _claims_by_id: dict[str, Claim] = field(init=False, eq=False, repr=False, hash=False)
 
     @_claims_by_id.default
@@ -319,6 +375,35 @@ class Report:
     def __attrs_post_init__(self) -> None:
         values = {a.name: getattr(self, a.name) for a in attrs.fields(Report) if a.init}
         _raise_if(report_problems(values))
+
+    def statistics_as(self, cls: type[S]) -> S:
+        """The statistics, typed as the format's class (what a type checker can follow).
+
+        ``report.statistics`` is the union of the three formats' classes, so
+        ``report.statistics.applications`` does not type-check;
+        ``report.statistics_as(Statistics2021).applications`` does, and raises
+        :class:`~disclosure_model.errors.FormatMismatchError` for a report in another format.
+
+        >>> import disclosure_model as dm
+        >>> r = dm.examples.load("huaian-2024")
+        >>> r.statistics_as(dm.Statistics2021).applications.new_received.total
+        3119
+        """
+        stats = self.statistics
+        if not isinstance(stats, cls):
+            msg = (
+                f"the report follows {self.format.value} ({type(stats).__name__}), "
+                f"not {cls.__name__}"
+            )
+            raise FormatMismatchError(msg)
+        return stats
+
+    def covers(self, path: str) -> bool:
+        """Whether the report's source reached the cell at catalogue ``path``."""
+        if self.coverage is None:
+            return True
+        order = _row_order(self.format)
+        return order[path] <= order[self.coverage.last_row]
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id."""

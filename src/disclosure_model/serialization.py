@@ -54,7 +54,9 @@ __all__ = [
 ]
 
 #: Version of the JSON layout, written as ``schema_version`` at the top of every document.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Versions this library reads. Version 1 documents have no ``coverage`` (read as ``null``).
+READABLE_VERSIONS = (1, 2)
 
 Hook = Callable[[Any, Any], Any]
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -411,13 +413,16 @@ def _report_hook(conv: cattrs.Converter) -> Hook:
         version = obj.get("schema_version", _MISSING)
         if version is _MISSING:
             problems.append(Problem("$.schema_version", "missing key"))
-        elif type(version) is not int or version != SCHEMA_VERSION:
+        elif type(version) is not int or version not in READABLE_VERSIONS:
             problems.append(
                 Problem(
                     "$.schema_version",
-                    f"this library reads schema version {SCHEMA_VERSION}, got {_describe(version)}",
+                    f"this library reads schema versions 1 and {SCHEMA_VERSION}, "
+                    f"got {_describe(version)}",
                 )
             )
+        elif version == 1 and "coverage" not in obj:
+            obj = {**obj, "coverage": None}  # version 1 had no coverage: the whole form
         hooks = dict(resolved.hooks)
         try:
             fmt = format_hook(obj.get("format"), ReportFormat)

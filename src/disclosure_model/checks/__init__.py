@@ -52,15 +52,22 @@ def check(
 
     With ``previous`` (the same organ's report for the year before), the rules across two
     reports run too. In the default strict mode a rule that needs a blank cell is *not
-    assessable*; ``lenient=True`` reads blanks as 0 and each finding says which. ``locale``
-    formats the numbers in the messages (both languages are always given).
+    assessable*; ``lenient=True`` reads blanks as 0 and each finding says which — but only
+    blanks in the part of the form the report's source covered
+    (:class:`~disclosure_model.report.Coverage`): a cell the source never reached stays not
+    assessable. ``locale`` formats the numbers in the messages (both languages are given).
     """
     if not isinstance(report, Report):
         msg = f"check() takes a Report, got {type(report).__name__}"
         raise TypeError(msg)
     parse_locale(locale)  # an unknown locale is misuse, whatever the report holds
     findings = [
-        *check_identities(report.statistics, lenient=lenient, locale=locale),
+        *check_identities(
+            report.statistics,
+            lenient=lenient,
+            locale=locale,
+            covers=report.covers if report.coverage is not None else None,
+        ),
         *check_claims(report, lenient=lenient, locale=locale),
         *check_meta(report, locale=locale),
     ]

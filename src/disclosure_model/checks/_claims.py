@@ -67,7 +67,7 @@ def _value(
             money += Fraction(amount)
     total = money + count
     if blank:
-        if not lenient:
+        if not lenient or not all(report.covers(p) for p in blank):
             raise _BlankCellsError(blank)
         zeroed.extend(f"$.statistics.{p}" for p in blank)
     return total

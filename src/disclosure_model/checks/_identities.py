@@ -207,8 +207,18 @@ def _not_assessable(inst: Instance, missing: list[Entry], cells: tuple[Involved,
     )
 
 
-def check_identities(stats: StatisticsBase, *, lenient: bool, locale: str) -> list[Finding]:
-    """Evaluate every identity of the report's format; a finding for each that fails."""
+def check_identities(
+    stats: StatisticsBase,
+    *,
+    lenient: bool,
+    locale: str,
+    covers: Callable[[str], bool] | None = None,
+) -> list[Finding]:
+    """Evaluate every identity of the report's format; a finding for each that fails.
+
+    In lenient mode a blank is read as 0 only where ``covers`` (the report's coverage)
+    says the source reached the cell; a blank beyond that leaves the rule not assessable.
+    """
     out: list[Finding] = []
     legacy = stats if isinstance(stats, LegacyStatistics) else None
     for inst in instances(type(stats)):
@@ -228,7 +238,7 @@ def check_identities(stats: StatisticsBase, *, lenient: bool, locale: str) -> li
             extra += _cover_with_combined(legacy, inst.right, right_values)
             values = left_values + right_values
         missing = [e for e, v in zip(entries, values, strict=True) if v is None]
-        if missing and not lenient:
+        if missing and not (lenient and (covers is None or all(covers(e.path) for e in missing))):
             cells = tuple(
                 Involved(f"$.statistics.{e.path}", v, e.code)
                 for e, v in zip(entries, values, strict=True)

@@ -12,6 +12,8 @@ from disclosure_model.formats import (
     ReportFormat,
     Statistics2019,
     Statistics2021,
+    form,
+    format_for_year,
 )
 from disclosure_model.formatting import format_amount, format_count
 from disclosure_model.report import OrganLevel, Report
@@ -22,13 +24,7 @@ __all__ = ["check_meta", "expected_format"]
 
 def expected_format(year: int) -> ReportFormat | None:
     """The statistics format a report for ``year`` should follow (``None`` before 2014)."""
-    if year >= 2021:
-        return ReportFormat.GOV_2021
-    if year >= 2019:
-        return ReportFormat.GOV_2019
-    if year >= 2014:
-        return ReportFormat.LEGACY
-    return None
+    return format_for_year(year)
 
 
 def _fail(
@@ -130,15 +126,12 @@ def _format_year(report: Report, locale: str) -> list[Finding]:
 
 def deadline(report: Report) -> date | None:
     """The last day the report could lawfully be published, where the law says."""
-    year = report.year + 1
-    if report.format is ReportFormat.LEGACY or report.year <= 2018:
-        return date(year, 3, 31)  # 2007 条例 art. 31: every organ by 31 March
+    # The law in force decides: a report in the legacy table, or for 2018 or before, falls
+    # under the 2007 条例 whatever format it is in.
+    legacy = report.format is ReportFormat.LEGACY or report.year <= 2018
+    rule = form(ReportFormat.LEGACY if legacy else ReportFormat.GOV_2021).deadline
     level = report.organ.level
-    if level.is_department:
-        return date(year, 1, 31)  # 2019 条例 art. 49: departments by 31 January
-    if level.is_government:
-        return date(year, 3, 31)  # governments at each level by 31 March
-    return None
+    return rule.due(report.year, department=level.is_department, government=level.is_government)
 
 
 def _deadline(report: Report) -> list[Finding]:
@@ -172,15 +165,9 @@ def _deadline(report: Report) -> list[Finding]:
     ]
 
 
-#: The six sections of the 2019 and 2021 formats, with words their headings always carry.
-SECTIONS = (
-    ("一、总体情况", ("总体情况", "總體情況")),
-    ("二、主动公开政府信息情况", ("主动公开", "主動公開")),
-    ("三、收到和处理政府信息公开申请情况", ("申请", "申請")),
-    ("四、政府信息公开行政复议、行政诉讼情况", ("行政复议", "行政復議")),
-    ("五、存在的主要问题及改进情况", ("问题", "問題")),
-    ("六、其他需要报告的事项", ("其他需要报告", "其他需要報告")),
-)
+#: The six sections of the 2019 and 2021 formats, with words their headings always carry
+#: (for the strategies' reports; the checks read the spec).
+SECTIONS = tuple((s.label.zh, s.words) for s in form(ReportFormat.GOV_2021).sections)
 
 
 def _sections(report: Report) -> list[Finding]:
@@ -188,10 +175,21 @@ def _sections(report: Report) -> list[Finding]:
         return []
     titles = [s.title for s in report.sections if s.title is not None]
     out = []
-    for numeral, (heading, words) in zip("一二三四五六", SECTIONS, strict=True):
-        present = any(t.lstrip().startswith(numeral) and any(w in t for w in words) for t in titles)
-        if not present:
-            out.append(_fail("R-11", "$.sections", expected=heading))
+    for spec in form(report.format).sections:
+        if any(spec.matches(t) for t in titles):
+            continue
+        if report.coverage is not None:
+            # The source stops before the end of the form: a later heading cannot be looked for.
+            out.append(
+                _not_assessable(
+                    "R-11",
+                    "$.sections",
+                    f"报告来源不完整，未见“{spec.label.zh}”，无法核对。",
+                    f"the source is incomplete: {spec.label.zh} is not in it, so not checked.",
+                )
+            )
+        else:
+            out.append(_fail("R-11", "$.sections", expected=spec.label.zh))
     return out
 
 

@@ -16,6 +16,7 @@ instead of keeping a second list of the cells.
 from __future__ import annotations
 
 import enum
+import re
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -34,6 +35,7 @@ __all__ = [
     "CellValue",
     "Declared",
     "Entry",
+    "Group",
     "Identity",
     "Label",
     "Relation",
@@ -46,6 +48,11 @@ __all__ = [
     "build_catalogue",
     "cell",
     "check_value",
+    "derived_code",
+    "group",
+    "indicator_code",
+    "numbering",
+    "numbering_code",
     "row",
     "slots",
     "sum_rows",
@@ -112,58 +119,179 @@ class TableSpec:
 
 
 @frozen
+class Group:
+    """A group of rows (or columns) the form prints under one merged label.
+
+    ``key`` is stable and unique within its table (``denied`` for （三）不予公开);
+    ``parent`` is the enclosing group. ``code`` is the prefix the group gives the official
+    codes of its rows: derived from the numbering of the label (``三、本年度办理结果`` → ``三``,
+    ``（三）不予公开`` below it → ``三(三)``) unless given (``二十(一)`` for a caption).
+    ``aliases`` are variants of the label seen on published pages.
+    """
+
+    key: str
+    label: Label
+    parent: Group | None = None
+    code: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def chain(self) -> tuple[Group, ...]:
+        """The enclosing groups, outermost first, ending with this one."""
+        return (*self.parent.chain, self) if self.parent is not None else (self,)
+
+    @property
+    def labels(self) -> tuple[Label, ...]:
+        """The labels of :attr:`chain`."""
+        return tuple(g.label for g in self.chain)
+
+    @property
+    def prefix(self) -> str:
+        """The official-code prefix of the rows in this group."""
+        if self.code is not None:
+            return self.code
+        outer = self.parent.prefix if self.parent is not None else ""
+        return outer + numbering_code(self.label.zh)
+
+
+def group(
+    key: str,
+    zh: str,
+    en: str,
+    *,
+    parent: Group | None = None,
+    code: str | None = None,
+    aliases: Sequence[str] = (),
+) -> Group:
+    """Declare a group of rows or columns."""
+    return Group(key, Label(zh, en), parent, code, tuple(aliases))
+
+
+_NUMBERING = re.compile(
+    r"\A(?:([一二三四五六七八九十]{1,3})、|（([一二三四五六七八九十]{1,3})）|([0-9]{1,2})\.)"
+)
+
+
+def numbering(zh: str) -> str | None:
+    """The numbering a label starts with, as printed (``一、``, ``（三）``, ``1.``)."""
+    m = _NUMBERING.match(zh)
+    return m.group(0) if m else None
+
+
+def numbering_code(zh: str) -> str:
+    """The numbering of a label as the official codes write it (``一``, ``(三)``, ``1``)."""
+    m = _NUMBERING.match(zh)
+    if m is None:
+        return ""
+    top, bracketed, digits = m.groups()
+    return top or (f"({bracketed})" if bracketed else digits)
+
+
+@frozen
 class RowSpec:
-    """A row of a table: its number on the form, its label and the groups it sits in."""
+    """A row of a table: its number on the form, its label and the group it sits in."""
 
     code: str
     label: Label
     cls: type
-    groups: tuple[Label, ...] = ()
+    group: Group | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def groups(self) -> tuple[Label, ...]:
+        """The labels of the groups the row sits in, outermost first."""
+        return self.group.labels if self.group is not None else ()
 
 
 @frozen
 class CellSpec:
-    """A cell (a column of a row class, or a single-valued indicator of the legacy table)."""
+    """A cell (a column of a row class, or a single-valued indicator of the legacy table).
 
-    code: str
+    ``code`` is ``None`` where the official code follows from the declaration: a column's
+    code is its label, an indicator's is derived by :func:`indicator_code`.
+    """
+
+    code: str | None
     label: Label
     kind: CellKind = CellKind.COUNT
     #: ``None`` where the form fixes no unit and each value states its own (money).
     unit: Unit | None = Unit.PIECE
-    groups: tuple[Label, ...] = ()
+    group: Group | None = None
     #: For a "其中" cell: the key of the cell it is part of (same table).
     parent: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def groups(self) -> tuple[Label, ...]:
+        """The labels of the groups the cell sits in, outermost first."""
+        return self.group.labels if self.group is not None else ()
 
 
-def _labels(groups: Sequence[tuple[str, str]]) -> tuple[Label, ...]:
-    return tuple(Label(zh, en) for zh, en in groups)
+def derived_code(zh: str, grp: Group | None) -> str:
+    """The official code of a row: its group's prefix and its own numbering, or, for a row
+    the form does not number, the prefix and the label (``二十(一)规章``)."""
+    prefix = grp.prefix if grp is not None else ""
+    own = numbering_code(zh)
+    return prefix + own if own else prefix + zh
+
+
+def indicator_code(key: str, specs: Mapping[str, CellSpec]) -> str:
+    """The official code of an indicator of a one-column table (the legacy 统计表).
+
+    A numbered label continues the code of the cell it is part of, or of its group
+    (``1.当面申请数`` under ``（一）收到申请数`` → ``三(一)1``); a ``其中：`` label adds
+    ``其中`` to its parent's code. Anything else must declare its code.
+    """
+    spec = specs[key]
+    if spec.code is not None:
+        return spec.code
+    if spec.parent is not None:
+        base = indicator_code(spec.parent, specs)
+    else:
+        base = spec.group.prefix if spec.group is not None else ""
+    if spec.label.zh.startswith("其中"):
+        return base + "其中"
+    own = numbering_code(spec.label.zh)
+    if not own:
+        msg = f"{key}: the label {spec.label.zh!r} is not numbered; declare its code"
+        raise ValueError(msg)
+    return base + own
 
 
 def cell(
-    code: str,
     zh: str,
     en: str,
     *,
+    code: str | None = None,
     kind: CellKind = CellKind.COUNT,
     unit: Unit | None = Unit.PIECE,
-    groups: Sequence[tuple[str, str]] = (),
+    group: Group | None = None,
     parent: str | None = None,
+    aliases: Sequence[str] = (),
 ) -> Any:
-    """Declare a cell field (default ``None``: not stated)."""
-    spec = CellSpec(code, Label(zh, en), kind, unit, _labels(groups), parent)
+    """Declare a cell field (default ``None``: not stated).
+
+    ``code`` defaults to the label for a column of a row class; the legacy table's
+    indicators derive theirs from their group and numbering (see :func:`legacy_code`).
+    """
+    spec = CellSpec(code, Label(zh, en), kind, unit, group, parent, tuple(aliases))
     return field(default=None, metadata={SPEC: spec})
 
 
 def row(
     cls: type,
-    code: str,
     zh: str,
     en: str,
     *,
-    groups: Sequence[tuple[str, str]] = (),
+    group: Group | None = None,
+    code: str | None = None,
+    aliases: Sequence[str] = (),
 ) -> Any:
-    """Declare a row field holding a row class (default: every cell not stated)."""
-    spec = RowSpec(code, Label(zh, en), cls, _labels(groups))
+    """Declare a row field holding a row class (default: every cell not stated).
+
+    The row's official code is derived from its group and numbering unless given.
+    """
+    spec = RowSpec(code or derived_code(zh, group), Label(zh, en), cls, group, tuple(aliases))
     return field(factory=cls, metadata={SPEC: spec})
 
 
@@ -439,7 +567,7 @@ def build_catalogue(fmt: ReportFormat, stats_cls: type) -> Catalogue:
                             column=cf.name,
                             table_code=tspec.code,
                             row_code=rspec.code,
-                            column_code=cspec.code,
+                            column_code=cspec.code or cspec.label.zh,
                             table_label=tspec.label,
                             row_groups=rspec.groups,
                             row_label=rspec.label,
@@ -450,6 +578,9 @@ def build_catalogue(fmt: ReportFormat, stats_cls: type) -> Catalogue:
                         )
                     )
         elif isinstance(spec, CellSpec):
+            own_specs = {
+                a.name: _spec(a) for a in attrs.fields(stats_cls) if isinstance(_spec(a), CellSpec)
+            }
             entries.append(
                 Entry(
                     format=fmt,
@@ -458,7 +589,7 @@ def build_catalogue(fmt: ReportFormat, stats_cls: type) -> Catalogue:
                     row=tf.name,
                     column="value",
                     table_code=own_table.code,
-                    row_code=spec.code,
+                    row_code=indicator_code(tf.name, own_specs),
                     column_code="统计数",
                     table_label=own_table.label,
                     row_groups=spec.groups,

@@ -13,23 +13,35 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
+    Label,
     Relation,
     cell,
+    group,
     row,
     sum_rows,
     sums,
 )
+from disclosure_model.formats._form import Layout, SectionSpec
 
 __all__ = [
+    "ACTIVE_ALIASES",
     "ACTIVE_TABLE",
+    "APPLICANTS",
+    "APPLICATIONS_ALIASES",
+    "APPLICATIONS_NOTE",
     "APPLICATIONS_TABLE",
     "ART20_1",
     "ART20_5",
     "ART20_6",
     "ART20_8",
     "ART20_9",
+    "INFORMATION_CONTENT",
+    "OTHER_GROUP",
     "OUTCOME_ROWS",
+    "RESULTS_GROUP",
+    "REVIEWS_ALIASES",
     "REVIEWS_TABLE",
+    "SECTIONS",
     "ApplicantCounts",
     "ApplicationsBase",
     "CaseOutcomes",
@@ -37,9 +49,7 @@ __all__ = [
     "table3_identities",
 ]
 
-_LEGAL = (("法人或其他组织", "legal persons or other organisations"),)
-
-# Tables and row groups both formats print, as (code, zh, en) and (zh, en) labels.
+# Tables both formats print, as (code, zh, en).
 ACTIVE_TABLE = ("2", "二、主动公开政府信息情况", "II. proactive disclosure")
 APPLICATIONS_TABLE = (
     "3",
@@ -51,32 +61,100 @@ REVIEWS_TABLE = (
     "四、政府信息公开行政复议、行政诉讼情况",
     "IV. administrative reconsideration and litigation",
 )
-ART20_1 = (("第二十条第（一）项", "article 20 item (1)"),)
-ART20_5 = (("第二十条第（五）项", "article 20 item (5)"),)
-ART20_6 = (("第二十条第（六）项", "article 20 item (6)"),)
-ART20_8 = (("第二十条第（八）项", "article 20 item (8)"),)
-ART20_9 = (("第二十条第（九）项", "article 20 item (9)"),)
+
+# The captions of table 二: each heads a block of rows with columns of its own.
+ART20_1 = group("art20_1", "第二十条第（一）项", "article 20 item (1)", code="二十(一)")
+ART20_5 = group("art20_5", "第二十条第（五）项", "article 20 item (5)", code="二十(五)")
+ART20_6 = group("art20_6", "第二十条第（六）项", "article 20 item (6)", code="二十(六)")
+ART20_8 = group("art20_8", "第二十条第（八）项", "article 20 item (8)", code="二十(八)")
+ART20_9 = group("art20_9", "第二十条第（九）项", "article 20 item (9)", code="二十(九)")
+
+#: The header over every applicant column of table 三.
+APPLICANTS = Label("申请人情况", "applicants")
+
+#: The note table 三 prints in its top-left cell: the form's own 勾稽关系 (rule R-01).
+APPLICATIONS_NOTE = Label(
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "(in each column: item one plus item two equals item three plus item four)",
+)
+
+#: The header of the label column of table 二's blocks.
+INFORMATION_CONTENT = (Label("信息内容", "information"),)
+
+#: Heading variants of the tables, seen on published pages.
+ACTIVE_ALIASES = ("二、主动公开信息情况", "二、主动公开政府信息")
+APPLICATIONS_ALIASES = ("三、收到和处理政府信息公开申请",)
+REVIEWS_ALIASES = (
+    "四、政府信息公开行政法复议、行政诉讼情况",
+    "四、因政府信息公开申请行政复议、行政诉讼情况",
+    "四、政府信息公开行政复议和行政诉讼情况",
+)
+
+#: The six narrative sections of the 2019 and 2021 formats.
+SECTIONS = (
+    SectionSpec(
+        "overview",
+        Label("一、总体情况", "I. overview"),
+        ("总体情况", "總體情況", "总体"),
+    ),
+    SectionSpec(
+        "active_disclosure",
+        Label("二、主动公开政府信息情况", "II. proactive disclosure"),
+        ("主动公开", "主動公開"),
+    ),
+    SectionSpec(
+        "applications",
+        Label("三、收到和处理政府信息公开申请情况", "III. applications received and handled"),
+        ("申请", "申請"),
+    ),
+    SectionSpec(
+        "review_litigation",
+        Label(
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "IV. administrative reconsideration and litigation",
+        ),
+        ("行政复议", "行政復議", "行政诉讼"),
+        ("四、政府信息公开行政法复议、行政诉讼情况",),
+    ),
+    SectionSpec(
+        "problems",
+        Label("五、存在的主要问题及改进情况", "V. main problems and improvements"),
+        ("问题", "問題"),
+        (
+            "五、政府信息公开工作存在的主要问题及改进情况",
+            "五、存在的主要问题及整改措施",
+            "五、存在的主要问题及改进措施",
+        ),
+    ),
+    SectionSpec(
+        "other_matters",
+        Label("六、其他需要报告的事项", "VI. other matters to report"),
+        ("其他需要报告", "其他需要報告", "其他事项"),
+    ),
+)
+_LEGAL = group(
+    "legal",
+    "法人或其他组织",
+    "legal persons or other organisations",
+    aliases=("法人或者其他组织", "法人和其他组织"),
+)
 
 
 @frozen(kw_only=True)
 class ApplicantCounts(Declared):
     """One row of table 三: counts per kind of applicant (申请人情况)."""
 
-    natural_person: int | None = cell("自然人", "自然人", "natural persons")
-    legal_commercial: int | None = cell(
-        "商业企业", "商业企业", "commercial enterprises", groups=_LEGAL
-    )
-    legal_research: int | None = cell(
-        "科研机构", "科研机构", "research institutions", groups=_LEGAL
-    )
+    HEADER: ClassVar[Label] = APPLICANTS
+
+    natural_person: int | None = cell("自然人", "natural persons")
+    legal_commercial: int | None = cell("商业企业", "commercial enterprises", group=_LEGAL)
+    legal_research: int | None = cell("科研机构", "research institutions", group=_LEGAL)
     legal_public_welfare: int | None = cell(
-        "社会公益组织", "社会公益组织", "public-welfare organisations", groups=_LEGAL
+        "社会公益组织", "public-welfare organisations", group=_LEGAL
     )
-    legal_law_service: int | None = cell(
-        "法律服务机构", "法律服务机构", "legal-service institutions", groups=_LEGAL
-    )
-    legal_other: int | None = cell("其他", "其他", "other organisations", groups=_LEGAL)
-    total: int | None = cell("总计", "总计", "total")
+    legal_law_service: int | None = cell("法律服务机构", "legal-service institutions", group=_LEGAL)
+    legal_other: int | None = cell("其他", "other organisations", group=_LEGAL)
+    total: int | None = cell("总计", "total")
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = (
         # R-02: the 总计 column is the sum of the six applicant columns.
@@ -117,143 +195,133 @@ class ApplicantCounts(Declared):
         return self.natural_person + legal
 
 
-_RESULTS = ("三、本年度办理结果", "III. results of this year's handling")
-_DENIED = (_RESULTS, ("（三）不予公开", "(3) not disclosed"))
-_UNABLE = (_RESULTS, ("（四）无法提供", "(4) cannot be provided"))
-_NOT_PROCESSED = (_RESULTS, ("（五）不予处理", "(5) not processed"))
-OTHER_GROUP = (_RESULTS, ("（六）其他处理", "(6) handled otherwise"))
-RESULTS_GROUP = (_RESULTS,)
+RESULTS_GROUP = group(
+    "results",
+    "三、本年度办理结果",
+    "III. results of this year's handling",
+    aliases=("三、本年度办理结果情况",),
+)
+_DENIED = group("denied", "（三）不予公开", "(3) not disclosed", parent=RESULTS_GROUP)
+_UNABLE = group("unable", "（四）无法提供", "(4) cannot be provided", parent=RESULTS_GROUP)
+_NOT_PROCESSED = group("not_processed", "（五）不予处理", "(5) not processed", parent=RESULTS_GROUP)
+OTHER_GROUP = group("other", "（六）其他处理", "(6) handled otherwise", parent=RESULTS_GROUP)
 
 
 @frozen(kw_only=True)
 class ApplicationsBase(Declared):
     """Rows 一 to 三(五) of table 三, common to the 2019 and 2021 formats."""
 
+    NOTE: ClassVar[Label] = APPLICATIONS_NOTE
+    ALIASES: ClassVar[tuple[str, ...]] = APPLICATIONS_ALIASES
+
     new_received: ApplicantCounts = row(
         ApplicantCounts,
-        "一",
         "一、本年新收政府信息公开申请数量",
         "I. new applications received this year",
     )
     carried_over: ApplicantCounts = row(
         ApplicantCounts,
-        "二",
         "二、上年结转政府信息公开申请数量",
         "II. applications carried over from last year",
     )
     granted: ApplicantCounts = row(
-        ApplicantCounts, "三(一)", "（一）予以公开", "(1) disclosed", groups=RESULTS_GROUP
+        ApplicantCounts, "（一）予以公开", "(1) disclosed", group=RESULTS_GROUP
     )
     partially_granted: ApplicantCounts = row(
         ApplicantCounts,
-        "三(二)",
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
         "(2) partly disclosed (an application handled by separation counts here only)",
-        groups=RESULTS_GROUP,
+        group=RESULTS_GROUP,
     )
     denied_state_secret: ApplicantCounts = row(
-        ApplicantCounts, "三(三)1", "1.属于国家秘密", "1. state secret", groups=_DENIED
+        ApplicantCounts, "1.属于国家秘密", "1. state secret", group=_DENIED
     )
     denied_law_prohibited: ApplicantCounts = row(
         ApplicantCounts,
-        "三(三)2",
         "2.其他法律行政法规禁止公开",
         "2. disclosure forbidden by other laws or administrative regulations",
-        groups=_DENIED,
+        group=_DENIED,
     )
     denied_security_stability: ApplicantCounts = row(
         ApplicantCounts,
-        "三(三)3",
         "3.危及“三安全一稳定”",
         "3. endangers the three securities and social stability",
-        groups=_DENIED,
+        group=_DENIED,
     )
     denied_third_party: ApplicantCounts = row(
         ApplicantCounts,
-        "三(三)4",
         "4.保护第三方合法权益",
         "4. protects lawful rights of third parties",
-        groups=_DENIED,
+        group=_DENIED,
     )
     denied_internal_affairs: ApplicantCounts = row(
         ApplicantCounts,
-        "三(三)5",
         "5.属于三类内部事务信息",
         "5. internal-affairs information (three kinds)",
-        groups=_DENIED,
+        group=_DENIED,
     )
     denied_process_info: ApplicantCounts = row(
         ApplicantCounts,
-        "三(三)6",
         "6.属于四类过程性信息",
         "6. process information (four kinds)",
-        groups=_DENIED,
+        group=_DENIED,
     )
     denied_enforcement_file: ApplicantCounts = row(
         ApplicantCounts,
-        "三(三)7",
         "7.属于行政执法案卷",
         "7. administrative enforcement case file",
-        groups=_DENIED,
+        group=_DENIED,
     )
     denied_admin_query: ApplicantCounts = row(
         ApplicantCounts,
-        "三(三)8",
         "8.属于行政查询事项",
         "8. matter of administrative inquiry",
-        groups=_DENIED,
+        group=_DENIED,
     )
     unable_not_held: ApplicantCounts = row(
         ApplicantCounts,
-        "三(四)1",
         "1.本机关不掌握相关政府信息",
         "1. this organ does not hold the information",
-        groups=_UNABLE,
+        group=_UNABLE,
     )
     unable_needs_creation: ApplicantCounts = row(
         ApplicantCounts,
-        "三(四)2",
         "2.没有现成信息需要另行制作",
         "2. no ready information; would have to be produced",
-        groups=_UNABLE,
+        group=_UNABLE,
     )
     unable_unclear: ApplicantCounts = row(
         ApplicantCounts,
-        "三(四)3",
         "3.补正后申请内容仍不明确",
         "3. request still unclear after correction",
-        groups=_UNABLE,
+        group=_UNABLE,
     )
     not_processed_petition: ApplicantCounts = row(
         ApplicantCounts,
-        "三(五)1",
         "1.信访举报投诉类申请",
         "1. petition, report or complaint",
-        groups=_NOT_PROCESSED,
+        group=_NOT_PROCESSED,
     )
     not_processed_duplicate: ApplicantCounts = row(
-        ApplicantCounts, "三(五)2", "2.重复申请", "2. repeated application", groups=_NOT_PROCESSED
+        ApplicantCounts, "2.重复申请", "2. repeated application", group=_NOT_PROCESSED
     )
     not_processed_publication: ApplicantCounts = row(
         ApplicantCounts,
-        "三(五)3",
         "3.要求提供公开出版物",
         "3. request for a published publication",
-        groups=_NOT_PROCESSED,
+        group=_NOT_PROCESSED,
     )
     not_processed_excessive: ApplicantCounts = row(
         ApplicantCounts,
-        "三(五)4",
         "4.无正当理由大量反复申请",
         "4. many repeated applications without good reason",
-        groups=_NOT_PROCESSED,
+        group=_NOT_PROCESSED,
     )
     not_processed_confirm_reissue: ApplicantCounts = row(
         ApplicantCounts,
-        "三(五)5",
         "5.要求行政机关确认或重新出具已获取信息",
         "5. request to confirm or re-issue information already obtained",
-        groups=_NOT_PROCESSED,
+        group=_NOT_PROCESSED,
     )
 
     @property
@@ -295,37 +363,43 @@ class ApplicationsBase(Declared):
 class CaseOutcomes(Declared):
     """One block of table 四: outcomes of administrative reconsiderations or lawsuits."""
 
-    upheld: int | None = cell("结果维持", "结果维持", "upheld")
-    corrected: int | None = cell("结果纠正", "结果纠正", "corrected")
-    other: int | None = cell("其他结果", "其他结果", "other outcome")
-    pending: int | None = cell("尚未审结", "尚未审结", "pending")
-    total: int | None = cell("总计", "总计", "total")
+    upheld: int | None = cell("结果维持", "upheld")
+    corrected: int | None = cell("结果纠正", "corrected")
+    other: int | None = cell("其他结果", "other outcome")
+    pending: int | None = cell("尚未审结", "pending")
+    total: int | None = cell("总计", "total")
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = (
         sums("R-05", "total", ("upheld", "corrected", "other", "pending")),
     )
 
 
+_LITIGATION = group("litigation", "行政诉讼", "administrative litigation", code="行政诉讼·")
+
+
 @frozen(kw_only=True)
 class ReviewsLitigation(Declared):
-    """Table 四、政府信息公开行政复议、行政诉讼情况 (the same in 2019 and 2021)."""
+    """Table 四、政府信息公开行政复议、行政诉讼情况 (the same in 2019 and 2021).
 
-    review: CaseOutcomes = row(
-        CaseOutcomes, "行政复议", "行政复议", "administrative reconsideration"
-    )
+    The form prints it as one row of 15 cells: 行政复议 | 行政诉讼 › 未经复议直接起诉 /
+    复议后起诉, each block 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计.
+    """
+
+    LAYOUT: ClassVar[Layout] = Layout.ONE_ROW
+    ALIASES: ClassVar[tuple[str, ...]] = REVIEWS_ALIASES
+
+    review: CaseOutcomes = row(CaseOutcomes, "行政复议", "administrative reconsideration")
     litigation_direct: CaseOutcomes = row(
         CaseOutcomes,
-        "行政诉讼·未经复议直接起诉",
         "未经复议直接起诉",
         "lawsuits filed directly, without reconsideration",
-        groups=(("行政诉讼", "administrative litigation"),),
+        group=_LITIGATION,
     )
     litigation_after_review: CaseOutcomes = row(
         CaseOutcomes,
-        "行政诉讼·复议后起诉",
         "复议后起诉",
         "lawsuits filed after reconsideration",
-        groups=(("行政诉讼", "administrative litigation"),),
+        group=_LITIGATION,
     )
 
     @property

@@ -9,6 +9,7 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
+    Label,
     Relation,
     ReportFormat,
     StatisticsBase,
@@ -16,7 +17,9 @@ from disclosure_model.formats._declare import (
     row,
     table,
 )
+from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
 from disclosure_model.formats._shared import (
+    ACTIVE_ALIASES,
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
     ART20_1,
@@ -24,8 +27,10 @@ from disclosure_model.formats._shared import (
     ART20_6,
     ART20_8,
     ART20_9,
+    INFORMATION_CONTENT,
     RESULTS_GROUP,
     REVIEWS_TABLE,
+    SECTIONS,
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
@@ -48,13 +53,9 @@ __all__ = [
 class DocumentCounts2019(Declared):
     """第二十条第（一）项: 规章 or 规范性文件 made, published and published in total."""
 
-    new_made: int | None = cell("本年新制作数量", "本年新制作数量", "newly made this year")
-    new_published: int | None = cell(
-        "本年新公开数量", "本年新公开数量", "newly published this year"
-    )
-    published_total: int | None = cell(
-        "对外公开总数量", "对外公开总数量", "published in total", kind=CellKind.STOCK
-    )
+    new_made: int | None = cell("本年新制作数量", "newly made this year")
+    new_published: int | None = cell("本年新公开数量", "newly published this year")
+    published_total: int | None = cell("对外公开总数量", "published in total", kind=CellKind.STOCK)
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = (
         Identity("R-19-01", ("new_published",), Relation.AT_MOST, ("published_total",)),
@@ -67,15 +68,14 @@ class ItemCounts(Declared):
 
     items_prev_year: int | None = cell(
         "上一年项目数量",
-        "上一年项目数量",
         "item types last year",
         kind=CellKind.STOCK,
         unit=Unit.ITEM,
     )
     items_change: int | None = cell(
-        "本年增/减", "本年增/减", "change this year", kind=CellKind.CHANGE, unit=Unit.ITEM
+        "本年增/减", "change this year", kind=CellKind.CHANGE, unit=Unit.ITEM
     )
-    decisions: int | None = cell("处理决定数量", "处理决定数量", "decisions made")
+    decisions: int | None = cell("处理决定数量", "decisions made")
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = (
         Identity("R-19-02", ("items_prev_year", "items_change"), Relation.AT_LEAST, ()),
@@ -88,13 +88,12 @@ class FeeItems(Declared):
 
     items_prev_year: int | None = cell(
         "上一年项目数量",
-        "上一年项目数量",
         "item types last year",
         kind=CellKind.STOCK,
         unit=Unit.ITEM,
     )
     items_change: int | None = cell(
-        "本年增/减", "本年增/减", "change this year", kind=CellKind.CHANGE, unit=Unit.ITEM
+        "本年增/减", "change this year", kind=CellKind.CHANGE, unit=Unit.ITEM
     )
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = ItemCounts.IDENTITIES
@@ -104,55 +103,47 @@ class FeeItems(Declared):
 class Procurement(Declared):
     """第二十条第（九）项: centralised government procurement (the form fixes no money unit)."""
 
-    projects: int | None = cell("采购项目数量", "采购项目数量", "projects", unit=Unit.ITEM)
-    amount: Amount | None = cell(
-        "采购总金额", "采购总金额", "total amount", kind=CellKind.MONEY, unit=None
-    )
+    projects: int | None = cell("采购项目数量", "projects", unit=Unit.ITEM)
+    amount: Amount | None = cell("采购总金额", "total amount", kind=CellKind.MONEY, unit=None)
 
 
 @frozen(kw_only=True)
 class ActiveDisclosure2019(Declared):
     """Table 二、主动公开政府信息情况 of the 2019 format."""
 
+    LABEL_HEADERS: ClassVar[tuple[Label, ...]] = INFORMATION_CONTENT
+    ALIASES: ClassVar[tuple[str, ...]] = ACTIVE_ALIASES
+
     regulations: DocumentCounts2019 = row(
-        DocumentCounts2019, "二十(一)规章", "规章", "government rules", groups=ART20_1
+        DocumentCounts2019, "规章", "government rules", group=ART20_1
     )
     normative_documents: DocumentCounts2019 = row(
         DocumentCounts2019,
-        "二十(一)规范性文件",
         "规范性文件",
         "normative documents",
-        groups=ART20_1,
+        group=ART20_1,
+        aliases=("行政规范性文件",),
     )
-    licensing: ItemCounts = row(
-        ItemCounts, "二十(五)行政许可", "行政许可", "administrative licensing", groups=ART20_5
-    )
+    licensing: ItemCounts = row(ItemCounts, "行政许可", "administrative licensing", group=ART20_5)
     other_services: ItemCounts = row(
         ItemCounts,
-        "二十(五)其他对外管理服务事项",
         "其他对外管理服务事项",
         "other external management and service matters",
-        groups=ART20_5,
+        group=ART20_5,
     )
-    penalties: ItemCounts = row(
-        ItemCounts, "二十(六)行政处罚", "行政处罚", "administrative penalties", groups=ART20_6
-    )
-    coercion: ItemCounts = row(
-        ItemCounts, "二十(六)行政强制", "行政强制", "administrative coercion", groups=ART20_6
-    )
+    penalties: ItemCounts = row(ItemCounts, "行政处罚", "administrative penalties", group=ART20_6)
+    coercion: ItemCounts = row(ItemCounts, "行政强制", "administrative coercion", group=ART20_6)
     administrative_fees: FeeItems = row(
         FeeItems,
-        "二十(八)行政事业性收费",
         "行政事业性收费",
         "administrative fees",
-        groups=ART20_8,
+        group=ART20_8,
     )
     procurement: Procurement = row(
         Procurement,
-        "二十(九)政府集中采购",
         "政府集中采购",
         "centralised government procurement",
-        groups=ART20_9,
+        group=ART20_9,
     )
 
 
@@ -163,14 +154,13 @@ class Applications2019(ApplicationsBase):
     IDENTITIES: ClassVar[tuple[Identity, ...]] = table3_identities(("other_total",))
 
     other_total: ApplicantCounts = row(
-        ApplicantCounts, "三(六)", "（六）其他处理", "(6) handled otherwise", groups=RESULTS_GROUP
+        ApplicantCounts, "（六）其他处理", "(6) handled otherwise", group=RESULTS_GROUP
     )
     results_total: ApplicantCounts = row(
-        ApplicantCounts, "三(七)", "（七）总计", "(7) total", groups=RESULTS_GROUP
+        ApplicantCounts, "（七）总计", "(7) total", group=RESULTS_GROUP
     )
     carried_forward: ApplicantCounts = row(
         ApplicantCounts,
-        "四",
         "四、结转下年度继续办理",
         "IV. carried forward to next year",
     )
@@ -180,6 +170,9 @@ class Applications2019(ApplicationsBase):
 class Statistics2019(StatisticsBase):
     """The statistics of a report in the 2019 trial format: tables 二, 三 and 四."""
 
+    YEARS: ClassVar[tuple[int, int | None]] = (2019, 2020)
+    SECTIONS: ClassVar[tuple[SectionSpec, ...]] = SECTIONS
+    DEADLINE: ClassVar[Deadline] = DEADLINE_2019
     FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2019
 
     active: ActiveDisclosure2019 = table(ActiveDisclosure2019, *ACTIVE_TABLE)

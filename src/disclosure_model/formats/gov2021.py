@@ -9,6 +9,7 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
+    Label,
     Relation,
     ReportFormat,
     StatisticsBase,
@@ -17,16 +18,20 @@ from disclosure_model.formats._declare import (
     sum_rows,
     table,
 )
+from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
 from disclosure_model.formats._shared import (
+    ACTIVE_ALIASES,
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
     ART20_1,
     ART20_5,
     ART20_6,
     ART20_8,
+    INFORMATION_CONTENT,
     OTHER_GROUP,
     RESULTS_GROUP,
     REVIEWS_TABLE,
+    SECTIONS,
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
@@ -48,11 +53,11 @@ __all__ = [
 class DocumentCounts2021(Declared):
     """第二十条第（一）项: 规章 or 行政规范性文件 issued, repealed and in force."""
 
-    issued: int | None = cell("本年制发件数", "本年制发件数", "issued this year")
-    repealed: int | None = cell("本年废止件数", "本年废止件数", "repealed this year")
-    in_force: int | None = cell(
-        "现行有效件数", "现行有效件数", "currently in force", kind=CellKind.STOCK
+    issued: int | None = cell(
+        "本年制发件数", "issued this year", aliases=("本年发件数", "本年发件", "本年制发数")
     )
+    repealed: int | None = cell("本年废止件数", "repealed this year")
+    in_force: int | None = cell("现行有效件数", "currently in force", kind=CellKind.STOCK)
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = (
         Identity("R-21-02", ("issued",), Relation.AT_MOST, ("in_force", "repealed")),
@@ -63,7 +68,7 @@ class DocumentCounts2021(Declared):
 class Decisions(Declared):
     """第二十条第（五）（六）项: decisions made this year."""
 
-    decisions: int | None = cell("本年处理决定数量", "本年处理决定数量", "decisions made this year")
+    decisions: int | None = cell("本年处理决定数量", "decisions made this year")
 
 
 @frozen(kw_only=True)
@@ -71,7 +76,6 @@ class FeeAmount(Declared):
     """第二十条第（八）项: administrative fees collected this year, in 万元."""
 
     amount: Amount | None = cell(
-        "本年收费金额（单位：万元）",
         "本年收费金额（单位：万元）",
         "amount collected this year (10,000 yuan)",
         kind=CellKind.MONEY,
@@ -83,31 +87,27 @@ class FeeAmount(Declared):
 class ActiveDisclosure2021(Declared):
     """Table 二、主动公开政府信息情况 of the 2021 format."""
 
+    LABEL_HEADERS: ClassVar[tuple[Label, ...]] = INFORMATION_CONTENT
+    ALIASES: ClassVar[tuple[str, ...]] = ACTIVE_ALIASES
+
     regulations: DocumentCounts2021 = row(
-        DocumentCounts2021, "二十(一)规章", "规章", "government rules", groups=ART20_1
+        DocumentCounts2021, "规章", "government rules", group=ART20_1
     )
     normative_documents: DocumentCounts2021 = row(
         DocumentCounts2021,
-        "二十(一)行政规范性文件",
         "行政规范性文件",
         "administrative normative documents",
-        groups=ART20_1,
+        group=ART20_1,
+        aliases=("规范性文件",),
     )
-    licensing: Decisions = row(
-        Decisions, "二十(五)行政许可", "行政许可", "administrative licensing", groups=ART20_5
-    )
-    penalties: Decisions = row(
-        Decisions, "二十(六)行政处罚", "行政处罚", "administrative penalties", groups=ART20_6
-    )
-    coercion: Decisions = row(
-        Decisions, "二十(六)行政强制", "行政强制", "administrative coercion", groups=ART20_6
-    )
+    licensing: Decisions = row(Decisions, "行政许可", "administrative licensing", group=ART20_5)
+    penalties: Decisions = row(Decisions, "行政处罚", "administrative penalties", group=ART20_6)
+    coercion: Decisions = row(Decisions, "行政强制", "administrative coercion", group=ART20_6)
     administrative_fees: FeeAmount = row(
         FeeAmount,
-        "二十(八)行政事业性收费",
         "行政事业性收费",
         "administrative fees",
-        groups=ART20_8,
+        group=ART20_8,
     )
 
 
@@ -117,27 +117,22 @@ class Applications2021(ApplicationsBase):
 
     other_no_correction: ApplicantCounts = row(
         ApplicantCounts,
-        "三(六)1",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         "1. applicant did not correct in time without good reason; no longer processed",
-        groups=OTHER_GROUP,
+        group=OTHER_GROUP,
     )
     other_unpaid_fee: ApplicantCounts = row(
         ApplicantCounts,
-        "三(六)2",
         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
         "2. applicant did not pay the fee notified in time; no longer processed",
-        groups=OTHER_GROUP,
+        group=OTHER_GROUP,
     )
-    other_other: ApplicantCounts = row(
-        ApplicantCounts, "三(六)3", "3.其他", "3. other", groups=OTHER_GROUP
-    )
+    other_other: ApplicantCounts = row(ApplicantCounts, "3.其他", "3. other", group=OTHER_GROUP)
     results_total: ApplicantCounts = row(
-        ApplicantCounts, "三(七)", "（七）总计", "(7) total", groups=RESULTS_GROUP
+        ApplicantCounts, "（七）总计", "(7) total", group=RESULTS_GROUP
     )
     carried_forward: ApplicantCounts = row(
         ApplicantCounts,
-        "四",
         "四、结转下年度继续办理",
         "IV. carried forward to next year",
     )
@@ -156,6 +151,9 @@ class Applications2021(ApplicationsBase):
 class Statistics2021(StatisticsBase):
     """The statistics of a report in the 2021 format: tables 二, 三 and 四."""
 
+    YEARS: ClassVar[tuple[int, int | None]] = (2021, None)
+    SECTIONS: ClassVar[tuple[SectionSpec, ...]] = SECTIONS
+    DEADLINE: ClassVar[Deadline] = DEADLINE_2019
     FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2021
 
     active: ActiveDisclosure2021 = table(ActiveDisclosure2021, *ACTIVE_TABLE)

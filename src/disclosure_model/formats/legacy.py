@@ -25,19 +25,58 @@ from disclosure_model.formats._declare import (
     StatisticsBase,
     TableSpec,
     cell,
+    group,
     sums,
 )
+from disclosure_model.formats._form import DEADLINE_2007, Deadline, SectionSpec
 from disclosure_model.values import Amount, CellKind, Unit
 
 __all__ = ["CombinedFigure", "LegacyStatistics"]
 
-_G1 = (("一、主动公开情况", "I. proactive disclosure"),)
-_G1_2 = (*_G1, ("（二）通过不同渠道和方式公开政府信息的情况", "(2) by channel"))
-_G2 = (("二、回应解读情况", "II. responses and interpretation"),)
-_G2_2 = (*_G2, ("（二）通过不同渠道和方式回应解读的情况", "(2) by channel"))
-_G3 = (("三、依申请公开情况", "III. disclosure on application"),)
-_G8 = (("八、机构建设和保障经费情况", "VIII. bodies, staff and funding"),)
-_G9 = (("九、政府信息公开会议和培训情况", "IX. meetings and training"),)
+_G1 = group("proactive", "一、主动公开情况", "I. proactive disclosure")
+_G1_2 = group(
+    "proactive_channels", "（二）通过不同渠道和方式公开政府信息的情况", "(2) by channel", parent=_G1
+)
+_G2 = group("responses", "二、回应解读情况", "II. responses and interpretation")
+_G2_2 = group(
+    "response_channels", "（二）通过不同渠道和方式回应解读的情况", "(2) by channel", parent=_G2
+)
+_G3 = group("applications", "三、依申请公开情况", "III. disclosure on application")
+_G8 = group("bodies", "八、机构建设和保障经费情况", "VIII. bodies, staff and funding")
+_G9 = group("meetings", "九、政府信息公开会议和培训情况", "IX. meetings and training")
+
+#: The parts of a report under the 2007 条例 art. 32, as most 2008–2018 reports title them.
+SECTIONS = (
+    SectionSpec("overview", Label("一、概述", "I. overview"), ("概述", "总体", "基本情况")),
+    SectionSpec(
+        "active_disclosure",
+        Label("二、主动公开政府信息情况", "II. proactive disclosure"),
+        ("主动公开", "主動公開"),
+    ),
+    SectionSpec(
+        "applications",
+        Label("三、依申请公开政府信息情况", "III. disclosure on application"),
+        ("依申请", "依申請"),
+    ),
+    SectionSpec(
+        "fees",
+        Label("四、政府信息公开的收费及减免情况", "IV. fees and waivers"),
+        ("收费", "收費"),
+    ),
+    SectionSpec(
+        "review_litigation",
+        Label(
+            "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+            "V. reconsideration and litigation",
+        ),
+        ("行政复议", "行政诉讼", "行政復議"),
+    ),
+    SectionSpec(
+        "problems",
+        Label("六、存在的主要问题和改进措施", "VI. main problems and improvements"),
+        ("问题", "問題"),
+    ),
+)
 
 _T = Unit.TIMES
 _E = Unit.ENTRY
@@ -104,6 +143,9 @@ class LegacyStatistics(StatisticsBase):
     """The legacy statistics table: one value (统计数) per indicator (统计指标)."""
 
     FORMAT: ClassVar[ReportFormat] = ReportFormat.LEGACY
+    YEARS: ClassVar[tuple[int, int | None]] = (2014, 2018)
+    SECTIONS: ClassVar[tuple[SectionSpec, ...]] = SECTIONS
+    DEADLINE: ClassVar[Deadline] = DEADLINE_2007
     TABLE: ClassVar[TableSpec] = TableSpec(
         "统计表",
         Label("政府信息公开情况统计表", "statistics table of government information disclosure"),
@@ -111,310 +153,277 @@ class LegacyStatistics(StatisticsBase):
     TABLE_KEY: ClassVar[str] = "indicators"
 
     proactive_total: int | None = cell(
-        "一(一)",
         "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）",
         "(1) information disclosed proactively (counted once across channels)",
         unit=_E,
-        groups=_G1,
+        group=_G1,
     )
     proactive_normative_docs: int | None = cell(
-        "一(一)其中",
         "其中：主动公开规范性文件数",
         "of which: normative documents disclosed proactively",
         unit=_E,
-        groups=_G1,
+        group=_G1,
         parent="proactive_total",
     )
     normative_docs_issued_total: int | None = cell(
-        "一(一)制发", "制发规范性文件总数", "normative documents issued", groups=_G1
+        "制发规范性文件总数", "normative documents issued", code="一(一)制发", group=_G1
     )
     channel_gazette: int | None = cell(
-        "一(二)1",
         "1.政府公报公开政府信息数",
         "1. via the government gazette",
         unit=_E,
-        groups=_G1_2,
+        group=_G1_2,
     )
     channel_website: int | None = cell(
-        "一(二)2", "2.政府网站公开政府信息数", "2. via government websites", unit=_E, groups=_G1_2
+        "2.政府网站公开政府信息数", "2. via government websites", unit=_E, group=_G1_2
     )
     channel_weibo: int | None = cell(
-        "一(二)3", "3.政务微博公开政府信息数", "3. via government Weibo", unit=_E, groups=_G1_2
+        "3.政务微博公开政府信息数", "3. via government Weibo", unit=_E, group=_G1_2
     )
     channel_weixin: int | None = cell(
-        "一(二)4", "4.政务微信公开政府信息数", "4. via government WeChat", unit=_E, groups=_G1_2
+        "4.政务微信公开政府信息数", "4. via government WeChat", unit=_E, group=_G1_2
     )
     channel_other: int | None = cell(
-        "一(二)5", "5.其他方式公开政府信息数", "5. by other means", unit=_E, groups=_G1_2
+        "5.其他方式公开政府信息数", "5. by other means", unit=_E, group=_G1_2
     )
     responses_total: int | None = cell(
-        "二(一)",
         "（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）",
         "(1) public concerns responded to (counted once across channels)",
         unit=_T,
-        groups=_G2,
+        group=_G2,
     )
     press_conferences: int | None = cell(
-        "二(二)1", "1.参加或举办新闻发布会总次数", "1. press conferences", unit=_T, groups=_G2_2
+        "1.参加或举办新闻发布会总次数", "1. press conferences", unit=_T, group=_G2_2
     )
     press_conferences_principal: int | None = cell(
-        "二(二)1其中",
         "其中：主要负责同志参加新闻发布会次数",
         "of which: attended by the principal leader",
         unit=_T,
-        groups=_G2_2,
+        group=_G2_2,
         parent="press_conferences",
     )
     online_interviews: int | None = cell(
-        "二(二)2", "2.政府网站在线访谈次数", "2. online interviews", unit=_T, groups=_G2_2
+        "2.政府网站在线访谈次数", "2. online interviews", unit=_T, group=_G2_2
     )
     online_interviews_principal: int | None = cell(
-        "二(二)2其中",
         "其中：主要负责同志参加政府网站在线访谈次数",
         "of which: with the principal leader",
         unit=_T,
-        groups=_G2_2,
+        group=_G2_2,
         parent="online_interviews",
     )
     policy_interpretations: int | None = cell(
-        "二(二)3",
         "3.政策解读稿件发布数",
         "3. policy interpretations published",
         unit=Unit.ARTICLE,
-        groups=_G2_2,
+        group=_G2_2,
     )
     weibo_weixin_responses: int | None = cell(
-        "二(二)4",
         "4.微博微信回应事件数",
         "4. responses via Weibo and WeChat",
         unit=_T,
-        groups=_G2_2,
+        group=_G2_2,
     )
     other_responses: int | None = cell(
-        "二(二)5", "5.其他方式回应事件数", "5. responses by other means", unit=_T, groups=_G2_2
+        "5.其他方式回应事件数", "5. responses by other means", unit=_T, group=_G2_2
     )
     applications_received: int | None = cell(
-        "三(一)", "（一）收到申请数", "(1) applications received", groups=_G3
+        "（一）收到申请数", "(1) applications received", group=_G3
     )
     received_in_person: int | None = cell(
-        "三(一)1", "1.当面申请数", "1. in person", groups=_G3, parent="applications_received"
+        "1.当面申请数", "1. in person", group=_G3, parent="applications_received"
     )
     received_fax: int | None = cell(
-        "三(一)2", "2.传真申请数", "2. by fax", groups=_G3, parent="applications_received"
+        "2.传真申请数", "2. by fax", group=_G3, parent="applications_received"
     )
     received_online: int | None = cell(
-        "三(一)3", "3.网络申请数", "3. online", groups=_G3, parent="applications_received"
+        "3.网络申请数", "3. online", group=_G3, parent="applications_received"
     )
     received_letter: int | None = cell(
-        "三(一)4", "4.信函申请数", "4. by letter", groups=_G3, parent="applications_received"
+        "4.信函申请数", "4. by letter", group=_G3, parent="applications_received"
     )
     applications_completed: int | None = cell(
-        "三(二)", "（二）申请办结数", "(2) applications completed", groups=_G3
+        "（二）申请办结数", "(2) applications completed", group=_G3
     )
     completed_on_time: int | None = cell(
-        "三(二)1", "1.按时办结数", "1. on time", groups=_G3, parent="applications_completed"
+        "1.按时办结数", "1. on time", group=_G3, parent="applications_completed"
     )
     completed_extended: int | None = cell(
-        "三(二)2",
         "2.延期办结数",
         "2. after an extension",
-        groups=_G3,
+        group=_G3,
         parent="applications_completed",
     )
     applications_replied: int | None = cell(
-        "三(三)", "（三）申请答复数", "(3) applications answered", groups=_G3
+        "（三）申请答复数", "(3) applications answered", group=_G3
     )
     reply_already_public: int | None = cell(
-        "三(三)1",
         "1.属于已主动公开范围数",
         "1. already disclosed proactively",
-        groups=_G3,
+        group=_G3,
         parent="applications_replied",
     )
     reply_granted: int | None = cell(
-        "三(三)2",
         "2.同意公开答复数",
         "2. disclosure granted",
-        groups=_G3,
+        group=_G3,
         parent="applications_replied",
     )
     reply_partially_granted: int | None = cell(
-        "三(三)3",
         "3.同意部分公开答复数",
         "3. disclosure partly granted",
-        groups=_G3,
+        group=_G3,
         parent="applications_replied",
     )
     reply_refused: int | None = cell(
-        "三(三)4",
         "4.不同意公开答复数",
         "4. disclosure refused",
-        groups=_G3,
+        group=_G3,
         parent="applications_replied",
     )
     refused_state_secret: int | None = cell(
-        "三(三)4其中1",
         "其中：涉及国家秘密",
         "of which: state secret",
-        groups=_G3,
+        code="三(三)4其中1",
+        group=_G3,
         parent="reply_refused",
     )
     refused_commercial_secret: int | None = cell(
-        "三(三)4其中2", "涉及商业秘密", "commercial secret", groups=_G3, parent="reply_refused"
+        "涉及商业秘密", "commercial secret", code="三(三)4其中2", group=_G3, parent="reply_refused"
     )
     refused_privacy: int | None = cell(
-        "三(三)4其中3", "涉及个人隐私", "personal privacy", groups=_G3, parent="reply_refused"
+        "涉及个人隐私", "personal privacy", code="三(三)4其中3", group=_G3, parent="reply_refused"
     )
     refused_security_stability: int | None = cell(
-        "三(三)4其中4",
         "危及国家安全、公共安全、经济安全和社会稳定",
         "endangers national, public or economic security or social stability",
-        groups=_G3,
+        code="三(三)4其中4",
+        group=_G3,
         parent="reply_refused",
     )
     refused_not_gov_info: int | None = cell(
-        "三(三)4其中5",
         "不是《条例》所指政府信息",
         "not government information under the Regulations",
-        groups=_G3,
+        code="三(三)4其中5",
+        group=_G3,
         parent="reply_refused",
     )
     refused_other_legal: int | None = cell(
-        "三(三)4其中6",
         "法律法规规定的其他情形",
         "other cases under laws and regulations",
-        groups=_G3,
+        code="三(三)4其中6",
+        group=_G3,
         parent="reply_refused",
     )
     reply_not_this_organ: int | None = cell(
-        "三(三)5",
         "5.不属于本行政机关公开数",
         "5. not this organ's to disclose",
-        groups=_G3,
+        group=_G3,
         parent="applications_replied",
     )
     reply_not_exist: int | None = cell(
-        "三(三)6",
         "6.申请信息不存在数",
         "6. information does not exist",
-        groups=_G3,
+        group=_G3,
         parent="applications_replied",
     )
     reply_ask_amend: int | None = cell(
-        "三(三)7",
         "7.告知作出更改补充数",
         "7. applicant told to amend or supplement",
-        groups=_G3,
+        group=_G3,
         parent="applications_replied",
     )
     reply_other_channel: int | None = cell(
-        "三(三)8",
         "8.告知通过其他途径办理数",
         "8. applicant told to use another channel",
-        groups=_G3,
+        group=_G3,
         parent="applications_replied",
     )
-    review_total: int | None = cell("四", "四、行政复议数量", "IV. administrative reconsiderations")
+    review_total: int | None = cell("四、行政复议数量", "IV. administrative reconsiderations")
     review_upheld: int | None = cell(
-        "四(一)", "（一）维持具体行政行为数", "(1) upheld", parent="review_total"
+        "（一）维持具体行政行为数", "(1) upheld", parent="review_total"
     )
     review_corrected: int | None = cell(
-        "四(二)", "（二）被依法纠错数", "(2) corrected", parent="review_total"
+        "（二）被依法纠错数", "(2) corrected", parent="review_total"
     )
-    review_other: int | None = cell(
-        "四(三)", "（三）其他情形数", "(3) other", parent="review_total"
-    )
-    litigation_total: int | None = cell("五", "五、行政诉讼数量", "V. administrative lawsuits")
+    review_other: int | None = cell("（三）其他情形数", "(3) other", parent="review_total")
+    litigation_total: int | None = cell("五、行政诉讼数量", "V. administrative lawsuits")
     litigation_upheld: int | None = cell(
-        "五(一)",
         "（一）维持具体行政行为或者驳回原告诉讼请求数",
         "(1) upheld or claim dismissed",
         parent="litigation_total",
     )
     litigation_corrected: int | None = cell(
-        "五(二)", "（二）被依法纠错数", "(2) corrected", parent="litigation_total"
+        "（二）被依法纠错数", "(2) corrected", parent="litigation_total"
     )
-    litigation_other: int | None = cell(
-        "五(三)", "（三）其他情形数", "(3) other", parent="litigation_total"
-    )
-    complaints_total: int | None = cell("六", "六、举报投诉数量", "VI. reports and complaints")
+    litigation_other: int | None = cell("（三）其他情形数", "(3) other", parent="litigation_total")
+    complaints_total: int | None = cell("六、举报投诉数量", "VI. reports and complaints")
     complaints_upheld: int | None = cell(
-        "六(一)", "（一）维持具体行政行为数", "(1) upheld", parent="complaints_total"
+        "（一）维持具体行政行为数", "(1) upheld", parent="complaints_total"
     )
     complaints_corrected: int | None = cell(
-        "六(二)", "（二）被纠错数", "(2) corrected", parent="complaints_total"
+        "（二）被纠错数", "(2) corrected", parent="complaints_total"
     )
-    complaints_other: int | None = cell(
-        "六(三)", "（三）其他情形数", "(3) other", parent="complaints_total"
-    )
+    complaints_other: int | None = cell("（三）其他情形数", "(3) other", parent="complaints_total")
     fees_collected: Amount | None = cell(
-        "七",
         "七、依申请公开信息收取的费用",
         "VII. fees collected for disclosure on application",
         kind=CellKind.MONEY,
         unit=Unit.WAN_YUAN,
     )
     dedicated_bodies: int | None = cell(
-        "八(一)",
         "（一）政府信息公开工作专门机构数",
         "(1) dedicated disclosure bodies",
         unit=Unit.BODY,
-        groups=_G8,
+        group=_G8,
     )
     reading_points: int | None = cell(
-        "八(二)",
         "（二）设置政府信息公开查阅点数",
         "(2) public reading points",
         unit=Unit.BODY,
-        groups=_G8,
+        group=_G8,
     )
     staff_total: int | None = cell(
-        "八(三)",
         "（三）从事政府信息公开工作人员数",
         "(3) staff working on disclosure",
         unit=Unit.PERSON,
-        groups=_G8,
+        group=_G8,
     )
     staff_full_time: int | None = cell(
-        "八(三)1",
         "1.专职人员数（不包括政府公报及政府网站工作人员数）",
         "1. full-time (excluding gazette and website staff)",
         unit=Unit.PERSON,
-        groups=_G8,
+        group=_G8,
         parent="staff_total",
     )
     staff_part_time: int | None = cell(
-        "八(三)2",
         "2.兼职人员数",
         "2. part-time",
         unit=Unit.PERSON,
-        groups=_G8,
+        group=_G8,
         parent="staff_total",
     )
     special_budget: Amount | None = cell(
-        "八(四)",
         "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）",
         "(4) dedicated disclosure budget (excluding gazette and website costs)",
         kind=CellKind.MONEY,
         unit=Unit.WAN_YUAN,
-        groups=_G8,
+        group=_G8,
     )
     meetings: int | None = cell(
-        "九(一)",
         "（一）召开政府信息公开工作会议或专题会议数",
         "(1) disclosure work meetings held",
         unit=_T,
-        groups=_G9,
+        group=_G9,
     )
     training_sessions: int | None = cell(
-        "九(二)", "（二）举办各类培训班数", "(2) training courses held", unit=_T, groups=_G9
+        "（二）举办各类培训班数", "(2) training courses held", unit=_T, group=_G9
     )
     trainees: int | None = cell(
-        "九(三)",
         "（三）接受培训人员数",
         "(3) trainees",
         unit=Unit.PERSON_TIME,
-        groups=_G9,
+        group=_G9,
     )
     combined: tuple[CombinedFigure, ...] = field(default=())
 

@@ -28,7 +28,7 @@ from attrs import field, frozen
 
 from disclosure_model.formats import Label
 from disclosure_model.indicators import INDICATORS, Indicator, harmonise
-from disclosure_model.ratios import ratio_specs, ratios
+from disclosure_model.ratio_catalogue import ratio_specs, ratios
 from disclosure_model.report import Report
 from disclosure_model.values import Ratio
 

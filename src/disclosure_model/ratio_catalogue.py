@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from attrs import frozen
 
-from disclosure_model.formats import Label, ReportFormat, StatisticsBase, catalogue
+from disclosure_model.formats import Label, ReportFormat, StatisticsBase, form
 from disclosure_model.report import Report
 from disclosure_model.values import Ratio
 
@@ -71,16 +71,10 @@ _2021 = frozenset({ReportFormat.GOV_2021})
 _LEGACY = frozenset({ReportFormat.LEGACY})
 
 
-def _group(fmt: ReportFormat, group_zh: str, column: str = "total") -> tuple[Term, ...]:
-    """The cells of ``column`` in the rows the form groups under ``group_zh``."""
-    return tuple(
-        Term(e.path)
-        for e in catalogue(fmt)
-        if e.table == "applications"
-        and e.column == column
-        and any(g.zh == group_zh for g in e.row_groups)
-        and e.row != "results_total"
-    )
+def _group(fmt: ReportFormat, key: str, column: str = "total") -> tuple[Term, ...]:
+    """The cells of ``column`` in the rows of the form's group ``key`` of table 三."""
+    t = form(fmt).table("applications")
+    return tuple(Term(t.path(r, column)) for r in t.rows_under(key))
 
 
 def _cells(*paths: str, sign: int = 1) -> tuple[Term, ...]:
@@ -146,14 +140,14 @@ def _new_format_specs() -> list[RatioSpec]:
         share(
             "denial_rate",
             ("不予公开率", "denial rate"),
-            _group(fmt, "（三）不予公开"),
+            _group(fmt, "denied"),
             _DECIDED,
             ("不予公开各项占办理结果总计", "not disclosed (all reasons), of all decided"),
         ),
         share(
             "unable_rate",
             ("无法提供率", "unable-to-provide rate"),
-            _group(fmt, "（四）无法提供"),
+            _group(fmt, "unable"),
             _DECIDED,
             ("无法提供各项占办理结果总计", "cannot be provided (all reasons), of all decided"),
         ),
@@ -167,14 +161,14 @@ def _new_format_specs() -> list[RatioSpec]:
         share(
             "not_processed_rate",
             ("不予处理率", "not-processed rate"),
-            _group(fmt, "（五）不予处理"),
+            _group(fmt, "not_processed"),
             _DECIDED,
             ("不予处理各项占办理结果总计", "not processed (all reasons), of all decided"),
         ),
         share(
             "other_rate_2021",
             ("其他处理率", "handled-otherwise rate"),
-            _group(fmt, "（六）其他处理"),
+            _group(fmt, "other"),
             _DECIDED,
             ("其他处理各项占办理结果总计", "handled otherwise, of all decided"),
             _2021,

@@ -7,12 +7,14 @@ the columns change. Cells the report does not state show as ``—``, never as 0.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Sequence
 
 from disclosure_model.formats import CellValue, Entry, LegacyStatistics
 from disclosure_model.formats._declare import Label
 from disclosure_model.formatting import NOT_STATED, format_count, format_value, is_chinese
+from disclosure_model.render._width import pad as _pad
+from disclosure_model.render._width import width as _width
+from disclosure_model.render._width import wrap as _wrap
 from disclosure_model.report import Report
 from disclosure_model.values import Amount
 
@@ -20,47 +22,6 @@ __all__ = ["render_text"]
 
 _LABEL_WIDTH = 44
 _INDENT = "  "
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _tokens(text: str) -> list[str]:
-    """Break points for wrapping: each wide (CJK) character, or a word with its space."""
-    tokens: list[str] = []
-    word = ""
-    for ch in text:
-        if unicodedata.east_asian_width(ch) in "WF":
-            if word:
-                tokens.append(word)
-                word = ""
-            tokens.append(ch)
-        else:
-            word += ch
-            if ch == " ":
-                tokens.append(word)
-                word = ""
-    if word:
-        tokens.append(word)
-    return tokens
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    line = ""
-    for token in _tokens(text):
-        if line and _width(line + token.rstrip()) > width:
-            lines.append(line.rstrip())
-            line = ""
-        line += token
-    lines.append(line.rstrip())
-    return lines
-
-
-def _pad(text: str, width: int, *, right: bool = False) -> str:
-    gap = " " * max(0, width - _width(text))
-    return gap + text if right else text + gap
 
 
 class _Text:
