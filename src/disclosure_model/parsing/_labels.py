@@ -1,20 +1,17 @@
-"""Printed labels → the form's tables, row groups and rows (the parser's label map).
+"""Printed labels → rows and groups of the form, through the form spec.
 
-PRIVATE SHIM, to be replaced by the form spec (``disclosure_model.formats.form(fmt)``:
-``normalise_label``, ``match_table``, ``match_row``, ``match_column``) once that is on main.
-Until then the label map is derived here from the format's catalogue (the declared zh labels
-of every row, column and group), so that no Chinese row label is typed twice; the only
-literals are label *variants* real pages print, which the spec will carry as aliases.
+The rows, groups, columns and headings come from :func:`disclosure_model.formats.form`, and
+every label is matched by :meth:`~disclosure_model.formats.FormSpec.match_row` /
+:meth:`~disclosure_model.formats.FormSpec.match_table` on the spec's one normaliser. This
+module adds only what a reader of a *whole source* needs on top of matching one label:
 
-Matching is on normalised labels (:func:`normalise_label`): NFKC and look-alike folding,
-whitespace removed, brackets, quotes and the separator after a number unified. A printed
-label matches a row when, after its numbering (``1.``, ``（三）``, ``四、``), it equals the
-row's label, extends it (a local parenthetical), or is a prefix of it of at least four
-characters (labels cut by a line break), or, inside a table, a piece of at least six
-characters of the label of a row not yet read (labels a converter cut at both ends);
-numbering, where printed, must agree. A label that
-lost characters in the source (``2.其他法律行政止公开``) matches the row of the same number
-whose label it resembles most, if it resembles it closely (similarity ≥ 0.6).
+* the form order, so that a label the spec finds in several places (the legacy table's
+  ``（一）维持具体行政行为数``) is read as the next one after the last row read;
+* column headers are not rows (``总计``, ``其他`` print as headers and, numbered, as rows);
+* a label that lost characters in the source (``2.其他法律行政止公开``) is the row of the same
+  number it resembles closely (similarity ≥ 0.6), and a piece of at least six characters of
+  a label cut at both ends (by a Markdown converter) is the next row not yet read that
+  contains it; both only inside a table already recognised.
 """
 
 from __future__ import annotations
@@ -23,12 +20,11 @@ import difflib
 import functools
 import re
 
-import attrs
 from attrs import frozen
 
-from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat
-from disclosure_model.formats._declare import SPEC, CellSpec
-from disclosure_model.parsing._cells import clean_text
+from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat, form, normalise_label
+from disclosure_model.formats._form import FormSpec, Layout, RowNode
+from disclosure_model.formats._labels import strip_numbering
 
 __all__ = [
     "FormLabels",
@@ -39,64 +35,29 @@ __all__ = [
     "split_numbering",
 ]
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "〃": '"'})
-_SEPARATOR_AFTER_NUMBER = re.compile(r"^(\d+|[一二三四五六七八九十]+)[、,.，．]")
-
-
-def normalise_label(text: str) -> str:
-    """A label in the one form every comparison uses.
-
-    >>> normalise_label(" （三）不予 公开 ")
-    '(三)不予公开'
-    >>> normalise_label("1、申请人无正当理由逾期不补正，行政机关不再处理")
-    '1.申请人无正当理由逾期不补正,行政机关不再处理'
-    >>> normalise_label("3.危及“三安全一稳定”")
-    '3.危及"三安全一稳定"'
-    """
-    t = clean_text(text).translate(_QUOTES).replace(" ", "")
-    t = t.replace("【", "(").replace("】", ")").replace("〔", "(").replace("〕", ")")
-    t = t.replace("、", "、")
-    m = _SEPARATOR_AFTER_NUMBER.match(t)
-    if m is not None:
-        sep = "." if m.group(1)[0].isdigit() else "、"
-        t = m.group(1) + sep + t[m.end() :]
-    return t
-
-
-_NUMBERING = re.compile(
-    r"^(?:(?P<arabic>\d{1,2})[.、]|\((?P<paren>[一二三四五六七八九十]{1,3})\)|"
-    r"(?P<cn>[一二三四五六七八九十]{1,3})、|表(?P<table>[一二三四五六七八九十]))"
-)
-
 
 def split_numbering(label: str) -> tuple[str | None, str]:
-    """A normalised label's numbering (``"1."``, ``"(三)"``, ``"四、"``) and the rest.
+    """A normalised label's numbering (``"1."``, ``"(三)"``, ``"四."``) and the rest.
 
-    >>> split_numbering("(三)不予公开")
+    >>> split_numbering(normalise_label("（三）不予公开"))
     ('(三)', '不予公开')
+    >>> split_numbering(normalise_label("四、结转下年度继续办理"))
+    ('四.', '结转下年度继续办理')
     >>> split_numbering("规章")
     (None, '规章')
     """
-    m = _NUMBERING.match(label)
-    if m is None:
+    rest = strip_numbering(label)
+    if rest == label:
         return None, label
-    if m.group("arabic"):
-        number = m.group("arabic") + "."
-    elif m.group("paren"):
-        number = f"({m.group('paren')})"
-    elif m.group("cn"):
-        number = m.group("cn") + "、"
-    else:
-        number = m.group("table") + "、"
-    rest = label[m.end() :].lstrip(":")
-    return number, rest
+    return label[: len(label) - len(rest)], rest
 
 
 @frozen(kw_only=True)
 class GroupLabel:
-    """A row group of a table (a merged label cell: （三）不予公开, 第二十条第（一）项)."""
+    """A row group of a table (a merged label cell: （三）不予公开)."""
 
     table: str
+    key: str
     numbering: str | None
     core: str
 
@@ -109,6 +70,7 @@ class RowLabel:
     key: str
     numbering: str | None
     core: str
+    #: Keys of the groups (and legacy parent cells) the row sits in, outermost first.
     groups: tuple[str, ...]
     #: Column keys in print order, and the catalogue path of each cell.
     columns: tuple[str, ...]
@@ -117,26 +79,22 @@ class RowLabel:
     order: int
 
 
-# Label variants real pages print, by table key and row key (the spec will carry them).
-_ROW_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("active", "normative_documents"): ("规范性文件", "行政规范性文件"),
-    ("applications", "partially_granted"): ("部分公开",),
-}
-_TABLE_HEADINGS: dict[str, tuple[tuple[str, ...], ...]] = {
-    # (numbering, required words): a heading line has the numbering and all the words.
-    "active": (("主动公开",),),
-    "applications": (("收到和处理", "申请"), ("依申请公开", "情况")),
-    "reviews": (("行政复议", "行政诉讼"),),
-    "indicators": (("统计指标",), ("政府信息公开情况统计表",)),
-}
-_TABLE_NUMBERING = {"active": "二、", "applications": "三、", "reviews": "四、"}
+_TABLE_PREFIX = re.compile(r"^[#*\s]*(?:表[一二三四五六七八九十][:：]\s*)?")
+# Heading variants beyond the spec's aliases: (table key, words all present, numbering).
+_HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("active", ("主动公开",)),
+    ("applications", ("收到和处理", "申请")),
+    ("reviews", ("行政复议", "行政诉讼")),
+    ("indicators", ("统计指标",)),
+)
 
 
 @frozen(kw_only=True)
 class FormLabels:
-    """The label map of one format: its tables, groups and rows."""
+    """The rows and groups of one format, in form order, with the spec that matches them."""
 
     format: ReportFormat
+    spec: FormSpec
     rows: tuple[RowLabel, ...]
     groups: tuple[GroupLabel, ...]
 
@@ -146,32 +104,39 @@ class FormLabels:
 
     def tables(self) -> tuple[str, ...]:
         """The table keys in form order."""
-        return tuple(dict.fromkeys(r.table for r in self.rows))
+        return tuple(t.key for t in self.spec.tables)
 
     def match_heading(self, text: str) -> str | None:
         """The table a heading line introduces (``三、收到和处理政府信息公开申请情况``), if any."""
-        label = normalise_label(text.lstrip("#* "))
-        if len(label) > 40 or len(label) < 4:
+        bare = _TABLE_PREFIX.sub("", text)
+        found = self.spec.match_table(bare)
+        if found is not None:
+            return found.key
+        label = normalise_label(bare)
+        if not 4 <= len(label) <= 40:
             return None
         numbering, rest = split_numbering(label)
-        for table in self.tables():
-            for words in _TABLE_HEADINGS.get(table, ()):
-                if not all(w in rest for w in words):
+        for key, words in _HEADING_WORDS:
+            if key in self.tables() and all(w in rest for w in words):
+                wanted = self.spec.table(key).label.zh[:1]
+                if numbering is None and len(rest) > 24:
                     continue
-                wanted = _TABLE_NUMBERING.get(table)
-                if wanted is None or numbering is None or numbering == wanted:
-                    if numbering is None and len(rest) > 24:
-                        continue
-                    return table
+                if numbering is None or numbering.startswith(wanted) or key == "indicators":
+                    return key
         return None
+
+    def match_section(self, text: str) -> str | None:
+        """The key of the narrative section whose heading ``text`` is, if any."""
+        found = self.spec.match_section(text)
+        return found.key if found is not None else None
 
     def match(
         self, text: str, *, table: str | None = None, after: int = -1
     ) -> RowLabel | GroupLabel | None:
-        """The row or group a printed label names, searching ``table`` (or every table).
+        """The row or group a printed label names, in ``table`` (or in any table).
 
-        ``after`` is the form position of the last row read: where two rows share a label
-        (the legacy table's ``（一）维持具体行政行为数``), the first one after it wins.
+        ``after`` is the form position of the last row read: where the spec finds a label in
+        several places, the first place after it wins.
         """
         label = normalise_label(text)
         if not label:
@@ -179,25 +144,25 @@ class FormLabels:
         numbering, rest = split_numbering(label)
         if not rest:
             return None
-        rows = self.rows if table is None else self.table_rows(table)
-        groups = self.groups if table is None else tuple(g for g in self.groups if g.table == table)
-        exact = [r for r in rows if _same(r, numbering, rest)]
-        if exact:
-            return _nearest(exact, after)
-        for g in groups:
-            if rest == g.core or (
-                numbering is not None
-                and numbering == g.numbering
-                and len(rest) >= 2
-                and g.core.startswith(rest)
-            ):
-                return g
-        loose = [r for r in rows if _loose(r, numbering, rest)]
-        if loose:
-            return _nearest(loose, after)
-        if numbering is None and table is not None and len(rest) >= 6:
-            # A label cut at both ends (a Markdown converter split it over cells): a piece of
-            # the label of a row not read yet; the nearest such row wins.
+        tables = [table] if table is not None else list(self.tables())
+        for t in tables:
+            if label in _header_words(self.format, t):
+                continue
+            node = self._spec_match(t, text, after)
+            if node is not None:
+                found = self._node(t, node)
+                if isinstance(found, RowLabel) and found.numbering:
+                    if numbering is None and len(found.core) <= 2:
+                        continue  # 总计, 其他 without their numbering are column headers
+                    if numbering is not None and not _same_number(numbering, found.numbering):
+                        node = None  # 2.其他法律… is not 3.其他 with words added
+                        found = None
+                if found is not None:
+                    return found
+        if table is None:
+            return None
+        rows = self.table_rows(table)
+        if numbering is None and len(rest) >= 6:
             inside = [r for r in rows if r.order > after and rest in r.core]
             if inside:
                 return _nearest(inside, after)
@@ -213,23 +178,38 @@ class FormLabels:
                 return _nearest([r for s, r in scored if s == best], after)
         return None
 
+    def _spec_match(self, table: str, text: str, after: int) -> RowNode | None:
+        node = self.spec.match_row(table, text)
+        if node is not None:
+            return node
+        # Several places: the spec tells them apart by an enclosing group or parent row;
+        # take the first place after the last row read.
+        later = [r for r in self.table_rows(table) if r.order > after]
+        tried: set[str] = set()
+        for r in later:
+            for within in reversed(r.groups):
+                if within in tried:
+                    continue
+                tried.add(within)
+                node = self.spec.match_row(table, text, within=within)
+                if node is not None:
+                    return node
+        return None
 
-def _same(r: RowLabel, numbering: str | None, rest: str) -> bool:
-    if numbering is not None and r.numbering is not None and numbering != r.numbering:
-        return False
-    if numbering is None and len(r.core) <= 2 and r.numbering is not None:
-        return False  # 总计, 其他: column headers too; as rows they carry their numbering
-    return rest == r.core or rest in _ROW_ALIASES.get((r.table, r.key), ())
+    def _node(self, table: str, node: RowNode) -> RowLabel | GroupLabel | None:
+        if node.is_group:
+            return next((g for g in self.groups if g.table == table and g.key == node.key), None)
+        return next((r for r in self.rows if r.table == table and r.key == node.key), None)
 
 
-def _loose(r: RowLabel, numbering: str | None, rest: str) -> bool:
-    if numbering is not None and r.numbering is not None and numbering != r.numbering:
-        return False
-    if r.table == "active":
-        return False  # short labels: only exact matches (prose mentions 规章, 行政许可 too)
-    if rest.startswith(r.core) and len(r.core) >= 4:
-        return rest[len(r.core)] in "(:"
-    return len(rest) >= 4 and r.core.startswith(rest)
+@functools.cache
+def _header_words(fmt: ReportFormat, table: str) -> frozenset[str]:
+    return form(fmt).table(table).header_words()
+
+
+def _same_number(a: str, b: str) -> bool:
+    """Whether two numberings are the same number (``四.`` and ``四、`` are)."""
+    return a.strip(".、()") == b.strip(".、()")
 
 
 def _nearest(candidates: list[RowLabel], after: int) -> RowLabel:
@@ -239,56 +219,50 @@ def _nearest(candidates: list[RowLabel], after: int) -> RowLabel:
 
 @functools.cache
 def form_labels(fmt: ReportFormat) -> FormLabels:
-    """The label map of a format, derived from its declared labels."""
-    cls = STATISTICS_CLASSES[fmt]
-    catalogue = cls.catalogue()
+    """The rows and groups of a format, from its form spec, in form order."""
+    spec = form(fmt)
+    catalogue = STATISTICS_CLASSES[fmt].catalogue()
+    by_cell = {(e.table, e.row, e.column): e.path for e in catalogue}
     rows: list[RowLabel] = []
-    groups: dict[tuple[str, str], GroupLabel] = {}
-    by_row: dict[tuple[str, str], list[str]] = {}
-    for e in catalogue:
-        by_row.setdefault((e.table, e.row), []).append(e.path)
-    for order, ((table, row_key), paths) in enumerate(by_row.items()):
-        e = catalogue[paths[0]]
-        numbering, core = split_numbering(normalise_label(e.row_label.zh))
-        group_cores = []
-        for g in e.row_groups:
-            g_num, g_core = split_numbering(normalise_label(g.zh))
-            group_cores.append(g_core)
-            groups.setdefault(
-                (table, g_core), GroupLabel(table=table, numbering=g_num, core=g_core)
-            )
-        columns = tuple(catalogue[p].column for p in paths)
-        rows.append(
-            RowLabel(
-                table=table,
-                key=row_key,
-                numbering=numbering,
-                core=core,
-                groups=tuple(group_cores),
-                columns=columns,
-                paths=tuple(paths),
-                order=order,
-            )
-        )
-    if fmt is ReportFormat.GOV_2021:
-        # The 2021 form prints （六）其他处理 as a group; the 2019 form as a row.
-        g_num, g_core = split_numbering(normalise_label("（六）其他处理"))
-        groups.setdefault(
-            ("applications", g_core), GroupLabel(table="applications", numbering=g_num, core=g_core)
-        )
-    return FormLabels(format=fmt, rows=tuple(rows), groups=tuple(groups.values()))
-
-
-def column_unit(fmt: ReportFormat, path: str) -> CellSpec:
-    """The declared spec of the cell at ``path`` (its kind and unit)."""
-    cls: type = STATISTICS_CLASSES[fmt]
-    spec = None
-    for part in path.split("."):
-        field = next(a for a in attrs.fields(cls) if a.name == part)
-        spec = field.metadata[SPEC]
-        if isinstance(spec, tuple):
-            cls = spec[1]
-        elif not isinstance(spec, CellSpec):
-            cls = spec.cls
-    assert isinstance(spec, CellSpec)
-    return spec
+    groups: list[GroupLabel] = []
+    for t in spec.tables:
+        for _, node in (w for r in t.rows for w in r.walk()):
+            if node.is_group:
+                numbering, core = split_numbering(normalise_label(node.label.zh))
+                groups.append(GroupLabel(table=t.key, key=node.key, numbering=numbering, core=core))
+        if t.layout is Layout.ONE_ROW:
+            cells = t.printed_cells()
+            keys = list(dict.fromkeys(row for row, _ in cells))
+            for key in keys:
+                columns = tuple(c for r, c in cells if r == key)
+                numbering, core = split_numbering(normalise_label(t.node(key).label.zh))
+                rows.append(
+                    RowLabel(
+                        table=t.key,
+                        key=key,
+                        numbering=numbering,
+                        core=core,
+                        groups=tuple(a.key for a in t.ancestors(key)),
+                        columns=columns,
+                        paths=tuple(by_cell[(t.key, key, c)] for c in columns),
+                        order=len(rows),
+                    )
+                )
+            continue
+        for b in t.blocks:
+            columns = tuple(c.key for c in b.leaf_columns if c.key is not None)
+            for node in b.leaf_rows:
+                numbering, core = split_numbering(normalise_label(node.label.zh))
+                rows.append(
+                    RowLabel(
+                        table=t.key,
+                        key=node.key,
+                        numbering=numbering,
+                        core=core,
+                        groups=tuple(a.key for a in t.ancestors(node.key)),
+                        columns=columns,
+                        paths=tuple(by_cell[(t.key, node.key, c)] for c in columns),
+                        order=len(rows),
+                    )
+                )
+    return FormLabels(format=fmt, spec=spec, rows=tuple(rows), groups=tuple(groups))

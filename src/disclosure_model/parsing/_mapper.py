@@ -27,13 +27,19 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
 from attrs import field, frozen
 
-from disclosure_model.formats import STATISTICS_CLASSES, Entry, ReportFormat, Statistics
+from disclosure_model.formats import (
+    STATISTICS_CLASSES,
+    Entry,
+    ReportFormat,
+    Statistics,
+    detect_format_markers,
+)
 from disclosure_model.formats._declare import SPEC
 from disclosure_model.parsing._cells import (
     Reading,
@@ -46,7 +52,6 @@ from disclosure_model.parsing._cells import (
 from disclosure_model.parsing._grid import Cell, Location
 from disclosure_model.parsing._labels import (
     FormLabels,
-    GroupLabel,
     RowLabel,
     form_labels,
     normalise_label,
@@ -55,7 +60,7 @@ from disclosure_model.parsing._labels import (
 from disclosure_model.parsing._notes import Note
 from disclosure_model.values import Amount, CellKind, MoneyUnit, Unit
 
-__all__ = ["Line", "Mapped", "detect_format", "map_lines"]
+__all__ = ["Line", "Mapped", "build_statistics", "detect_format", "map_lines"]
 
 
 @frozen(kw_only=True)
@@ -83,57 +88,19 @@ class Mapped:
     complete: bool
 
 
-_MARKERS: dict[ReportFormat, tuple[str, ...]] = {
-    ReportFormat.GOV_2021: (
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年处理决定数量",
-        "本年收费金额",
-        "逾期未按收费通知",
-        "逾期不补正",
-    ),
-    ReportFormat.GOV_2019: (
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "上一年项目数量",
-        "第二十条第(九)项",
-        "政府集中采购",
-        "采购项目数量",
-        "其他对外管理服务事项",
-    ),
-    ReportFormat.LEGACY: (
-        "统计指标",
-        "政府信息公开情况统计表",
-        "收到申请数",
-        "申请办结数",
-        "按时办结数",
-        "申请答复数",
-    ),
-}
-
-
-def detect_format(text: str) -> tuple[ReportFormat | None, bool]:
-    """The format the markers in ``text`` point to, and whether markers of several formats occur.
+def detect_format(text: str) -> ReportFormat | None:
+    """The format the markers in ``text`` point to (the spec's own table markers).
 
     >>> detect_format("信息内容 本年制发件数 本年废止件数")
-    (<ReportFormat.GOV_2021: 'gov-2021'>, False)
-    >>> detect_format("上一年项目数量 本年增/减")
-    (<ReportFormat.GOV_2019: 'gov-2019'>, False)
-    >>> detect_format("没有表格")
-    (None, False)
+    <ReportFormat.GOV_2021: 'gov-2021'>
+    >>> detect_format("没有表格") is None
+    True
     """
-    flat = normalise_label(text)
-    scores = {fmt: sum(1 for m in marks if m in flat) for fmt, marks in _MARKERS.items()}
-    found = [fmt for fmt, s in scores.items() if s]
-    if not found:
-        return None, False
-    best = max(found, key=lambda f: scores[f])
-    return best, len(found) > 1
+    return detect_format_markers(text)
 
 
-_SECTION_END = re.compile(r"^(?:五|六|七)、")
+#: Narrative sections that follow the statistics tables: their heading ends the tables.
+_AFTER_TABLES = frozenset({"problems", "other_matters"})
 _NUMBER_AT = re.compile(
     r"(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)"
 )
@@ -280,11 +247,11 @@ class _Reader:
                 self.pending.append((self.pos, values))
 
     def section_end(self, text: str) -> bool:
-        label = normalise_label(text)
         if (
             self.tables_seen
-            and _SECTION_END.match(label)
-            and len(label) <= 40
+            and self.fmt is not ReportFormat.LEGACY
+            and len(text) <= 40
+            and self.labels.match_section(text) in _AFTER_TABLES
             and not isinstance(self.labels.match(text), RowLabel)
         ):
             self.finish_tables()
@@ -318,9 +285,8 @@ class _Reader:
         found = self.labels.match(text, table=table, after=self.last_order)
         if isinstance(found, RowLabel):
             return found
-        if isinstance(found, GroupLabel):
-            return None
-        # Noise before the label ("三 2.其他…", "（四）无 1.本机关…"): try from each numbering.
+        # A group's label or noise before the row's label ("（四）无法提供 1.本机关…",
+        # "三 2.其他…", "（四）无 1.本机关…"): try from each numbering in the text.
         for m in _NUMBER_AT.finditer(text):
             if m.start() == 0:
                 continue
@@ -624,9 +590,7 @@ class _Reader:
         if row.table != "applications":
             return True
         rows = {r.key: r for r in self.labels.table_rows("applications")}
-        outcome = [
-            k for k, r in rows.items() if "本年度办理结果" in r.groups and k != "results_total"
-        ]
+        outcome = [k for k, r in rows.items() if "results" in r.groups and k != "results_total"]
         identities = [
             (["new_received", "carried_over"], ["results_total", "carried_forward"]),
             (["results_total"], outcome),
@@ -758,7 +722,7 @@ def not_printed_2021(reader: _Reader) -> None:
     """2021 rows the source does not print because it uses the 2019 single （六） row."""
     if reader.fmt is not ReportFormat.GOV_2021:
         return
-    others = [r for r in reader.labels.table_rows("applications") if "其他处理" in r.groups]
+    others = [r for r in reader.labels.table_rows("applications") if "other" in r.groups]
     following = [r for r in reader.reached if r.key in ("results_total", "carried_forward")]
     if not following or any(r.key in reader.done for r in others):
         return
@@ -793,8 +757,3 @@ def build_statistics(fmt: ReportFormat, values: dict[str, int | Amount | None]) 
         elif spec is not None and tf.name in values:
             kwargs[tf.name] = values[tf.name]
     return cls(**kwargs)
-
-
-__all__ += ["build_statistics", "split_numbering"]
-
-from collections.abc import Callable  # noqa: E402  (used in annotations above)

@@ -32,7 +32,6 @@ NOTE_CODES: dict[str, str] = {
     "unrecognised-label": "a label in the tables that is not a label of the form",
     "source-ends": "the source ends inside the statistics tables; later cells were not reached",
     "format-from-year": "the tables carry no marker of their format; it was taken from the year",
-    "format-markers-mixed": "the tables carry markers of more than one format",
     "table-not-found": "a table of the form was not found in the source",
     "organ-from-title": "the organ's level was guessed from its name",
 }

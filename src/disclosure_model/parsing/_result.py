@@ -18,14 +18,14 @@ from types import MappingProxyType
 from attrs import frozen
 
 from disclosure_model.errors import ParseError, ValidationError
-from disclosure_model.formats import ReportFormat
+from disclosure_model.formats import ReportFormat, format_for_year
 from disclosure_model.parsing._cells import clean_text, fold_characters
 from disclosure_model.parsing._grid import Grid, Location
 from disclosure_model.parsing._html import MAX_HTML_BYTES, read_html
 from disclosure_model.parsing._mapper import Line, Mapped, detect_format, map_lines
 from disclosure_model.parsing._notes import Note
 from disclosure_model.parsing._text import read_text
-from disclosure_model.report import Organ, OrganLevel, Report, Source
+from disclosure_model.report import Coverage, Organ, OrganLevel, Report, Source
 
 __all__ = ["Parsed", "parse", "parse_html", "parse_pdf", "parse_text"]
 
@@ -36,8 +36,10 @@ class Parsed:
 
     ``provenance`` maps each catalogue path the parser read to the :class:`Location` it was
     printed at. ``last_row`` is the ``table.row`` path of the last row the source reaches when
-    it stops inside the statistics tables (``None`` when it reaches their end); cells after it
-    were not reached, which is not the same as printed blank.
+    it stops inside the statistics tables (``None`` when it reaches their end, or reaches no
+    table at all: then ``complete`` is false); cells after it were not reached, which is not
+    the same as printed blank. The report's :attr:`~disclosure_model.report.Report.coverage`
+    says the same.
     """
 
     report: Report
@@ -187,31 +189,19 @@ def _lines_of_grid(grid: Grid) -> Iterator[Line]:
 
 
 def _format(table_text: str, year: int | None) -> tuple[ReportFormat, list[Note]]:
-    fmt, mixed = detect_format(table_text)
-    notes = []
-    if mixed and fmt is not None:
-        notes.append(
-            Note(
-                code="format-markers-mixed",
-                zh=f"统计表含有多种格式的标志，按多数判断为 {fmt.value}",
-                en=f"the tables carry markers of several formats; most point to {fmt.value}",
-            )
-        )
-    if fmt is None:
-        from disclosure_model.formats import ReportFormat as F
-
-        if year is None:
-            msg = "no statistics table found: no marker of any format and no year"
-            raise ParseError(msg)
-        fmt = F.LEGACY if year <= 2018 else F.GOV_2019 if year <= 2020 else F.GOV_2021
-        notes.append(
-            Note(
-                code="format-from-year",
-                zh=f"统计表没有格式标志，按年份 {year} 判断为 {fmt.value}",
-                en=f"the tables carry no format marker; {fmt.value} taken from the year {year}",
-            )
-        )
-    return fmt, notes
+    fmt = detect_format(table_text)
+    if fmt is not None:
+        return fmt, []
+    by_year = format_for_year(year) if year is not None else None
+    if by_year is None:
+        msg = "no statistics table found: no marker of any format, and no report year"
+        raise ParseError(msg)
+    note = Note(
+        code="format-from-year",
+        zh=f"统计表没有格式标志，按年份 {year} 判断为 {by_year.value}",
+        en=f"the tables carry no format marker; {by_year.value} taken from the year {year}",
+    )
+    return by_year, [note]
 
 
 def _assemble(
@@ -265,6 +255,7 @@ def _assemble(
             title=title,
             published=_read_published(text),
             source=Source(url=url, sha256=sha256) if (url or sha256) else None,
+            coverage=Coverage(last_row=mapped.last_row) if mapped.last_row else None,
         )
     except ValidationError as exc:
         msg = f"the parsed values do not make a report: {exc}"
