@@ -630,6 +630,8 @@ class _Reader:
         if not self.reached:
             return None
         last = max(self.reached, key=lambda r: r.order)
+        if last is self.labels.rows[-1]:
+            return None  # the source reaches the form's last row
         return f"{last.table}.{last.key}"
 
 
