@@ -16,6 +16,7 @@ Two jobs:
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -113,6 +114,19 @@ def clean_text(text: str) -> str:
     >>> clean_text("１２３")
     '123'
     """
+    # Cells repeat ("0", "—", the labels of the form) across rows and pages: short texts
+    # are cleaned once.
+    if len(text) <= 64:
+        return _clean_short(text)
+    return _clean(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_short(text: str) -> str:
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
     text = _PINYIN.sub("", text)
     return _SPACES.sub(" ", text).strip()
@@ -166,6 +180,7 @@ def _compact(text: str) -> str:
     return clean_text(text).replace(" ", "") if text else ""
 
 
+@functools.lru_cache(maxsize=8192)
 def is_value_text(text: str) -> bool:
     """Whether a cell's text reads as a value or a blank (not as a label).
 
@@ -224,6 +239,7 @@ def _read_integer(text: str, *, signed: bool) -> Reading:
     return Reading(raw=raw, value=value, kind=ReadingKind.ANNOTATED, annotation=annotation)
 
 
+@functools.lru_cache(maxsize=8192)
 def read_count(text: str) -> Reading:
     """Read a count cell (a non-negative integer).
 
@@ -240,6 +256,7 @@ def read_count(text: str) -> Reading:
     return _read_integer(text, signed=False)
 
 
+@functools.lru_cache(maxsize=4096)
 def read_change(text: str) -> Reading:
     """Read a signed change (the 2019 form's 本年增/减): ``-3``, ``+2`` and ``0`` are values.
 

@@ -83,6 +83,10 @@ _BLOCK = frozenset(
         "center",
     }
 )
+_BLOCK_OPEN = re.compile(
+    r"<(?=/?(?:p|br|div|li|tr|td|th|h[1-6]|section|article|blockquote|pre|dd|dt|center)\b)",
+    re.IGNORECASE,
+)
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template"})
 
 
@@ -160,26 +164,9 @@ def _tag(el: Any) -> str:
 
 
 def _text_of(el: Any) -> str:
-    """An element's text with the markup removed; block boundaries become spaces."""
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        tag = _tag(node)
-        if tag in _SKIP:
-            return
-        if tag in _BLOCK:
-            parts.append(" ")
-        if node.text and tag:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag in _BLOCK:
-            parts.append(" ")
-
-    walk(el)
-    return clean_text("".join(parts))
+    """An element's text with the markup removed (block boundaries are spaces: the page had
+    a space put before each block tag before it was parsed, see :func:`read_html`)."""
+    return clean_text("".join(el.itertext()))
 
 
 def _own_rows(table: Any) -> list[Any]:
@@ -197,13 +184,16 @@ def _own_rows(table: Any) -> list[Any]:
 def _grid(table: Any, index: int) -> Grid:
     cells: list[Cell] = []
     taken: dict[int, set[int]] = {}
-    for r, tr in enumerate(_own_rows(table)):
+    rows = _own_rows(table)
+    n_rows = len(rows)
+    for r, tr in enumerate(rows):
         occupied = taken.setdefault(r, set())
         col = 0
         for k, td in enumerate(c for c in tr if _tag(c) in ("td", "th")):
             while col in occupied:
                 col += 1
-            rowspan = _span(td.get("rowspan"), _MAX_ROWSPAN)
+            # A span never runs past the table's last row (nor its cap).
+            rowspan = min(_span(td.get("rowspan"), _MAX_ROWSPAN), n_rows - r)
             colspan = _span(td.get("colspan"), _MAX_COLSPAN)
             cells.append(
                 Cell(
@@ -219,11 +209,7 @@ def _grid(table: Any, index: int) -> Grid:
             for dr in range(rowspan):
                 taken.setdefault(r + dr, set()).update(range(col, col + colspan))
             col += colspan
-    n_rows = len(_own_rows(table))
-    grid = Grid.build(kind=GridKind.HTML, cells=cells, index=index)
-    if grid.n_rows > n_rows:  # rowspans running past the last row are cut at the table's end
-        grid = Grid(kind=GridKind.HTML, cells=grid.cells, n_rows=n_rows, n_cols=grid.n_cols)
-    return grid
+    return Grid.build(kind=GridKind.HTML, cells=cells, index=index)
 
 
 def _has_table(el: Any) -> bool:
@@ -302,6 +288,9 @@ def read_html(html: str | bytes, *, max_bytes: int = MAX_HTML_BYTES) -> HtmlDocu
     text = decode_html(html) if isinstance(html, bytes) else html
     # lxml refuses str input with an encoding declaration; drop the XML declaration.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    # A space before every block tag: text split over <p>s and <br>s stays apart when a
+    # cell's text is joined (lxml's itertext, in C, instead of a walk in Python).
+    text = _BLOCK_OPEN.sub(" <", text)
     if not text.strip():
         msg = "the page is empty: no text and no tables"
         raise ParseError(msg)

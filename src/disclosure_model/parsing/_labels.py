@@ -91,12 +91,22 @@ _HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 @frozen(kw_only=True)
 class FormLabels:
-    """The rows and groups of one format, in form order, with the spec that matches them."""
+    """The rows and groups of one format, in form order, with the spec that matches them.
+
+    ``exact`` indexes, per table, the spec's labels and aliases by their normalised form and
+    by that form without numbering: a printed label equal to one of them is what the spec's
+    first two tiers of matching find, without asking the spec to normalise every label of the
+    table again (most printed labels are exact). Any other label goes to the spec.
+    """
 
     format: ReportFormat
     spec: FormSpec
     rows: tuple[RowLabel, ...]
     groups: tuple[GroupLabel, ...]
+    exact: dict[str, tuple[dict[str, tuple[RowNode, ...]], dict[str, tuple[RowNode, ...]]]]
+    headings: dict[str, str]
+    #: Length of the longest normalised label (plus room for local words): longer is prose.
+    longest: int
 
     def table_rows(self, table: str) -> tuple[RowLabel, ...]:
         """The rows of ``table`` in form order."""
@@ -109,11 +119,13 @@ class FormLabels:
     def match_heading(self, text: str) -> str | None:
         """The table a heading line introduces (``三、收到和处理政府信息公开申请情况``), if any."""
         bare = _TABLE_PREFIX.sub("", text)
-        found = self.spec.match_table(bare)
-        if found is not None:
-            return found.key
         label = normalise_label(bare)
-        if not 4 <= len(label) <= 40:
+        if not 4 <= len(label) <= 60:
+            return None
+        known = self.headings.get(label) or self.headings.get(strip_numbering(label))
+        if known is not None:
+            return known
+        if len(label) > 40:
             return None
         numbering, rest = split_numbering(label)
         for key, words in _HEADING_WORDS:
@@ -144,10 +156,10 @@ class FormLabels:
         numbering, rest = split_numbering(label)
         if not rest:
             return None
+        if len(label) > self.longest or label in _all_header_words(self.format):
+            return None  # prose, or a column header / caption / note of some table
         tables = [table] if table is not None else list(self.tables())
         for t in tables:
-            if label in _header_words(self.format, t):
-                continue
             node = self._spec_match(t, text, after)
             if node is not None:
                 found = self._node(t, node)
@@ -179,9 +191,14 @@ class FormLabels:
         return None
 
     def _spec_match(self, table: str, text: str, after: int) -> RowNode | None:
-        node = self.spec.match_row(table, text)
-        if node is not None:
-            return node
+        exact, bare = self.exact[table]
+        key = normalise_label(text)
+        hits = exact.get(key) or bare.get(strip_numbering(key))
+        if hits is not None and len(hits) == 1:
+            return hits[0]
+        if hits is None:
+            # Not a label as declared: the spec's looser tiers (truncated, words added).
+            return self.spec.match_row(table, text)
         # Several places: the spec tells them apart by an enclosing group or parent row;
         # take the first place after the last row read.
         later = [r for r in self.table_rows(table) if r.order > after]
@@ -203,8 +220,12 @@ class FormLabels:
 
 
 @functools.cache
-def _header_words(fmt: ReportFormat, table: str) -> frozenset[str]:
-    return form(fmt).table(table).header_words()
+def _all_header_words(fmt: ReportFormat) -> frozenset[str]:
+    """What any table of the format prints as a header, caption or note (not a row)."""
+    words: set[str] = set()
+    for t in form(fmt).tables:
+        words |= t.header_words()
+    return frozenset(words)
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -265,4 +286,32 @@ def form_labels(fmt: ReportFormat) -> FormLabels:
                         order=len(rows),
                     )
                 )
-    return FormLabels(format=fmt, spec=spec, rows=tuple(rows), groups=tuple(groups))
+    exact: dict[str, tuple[dict[str, tuple[RowNode, ...]], dict[str, tuple[RowNode, ...]]]] = {}
+    headings: dict[str, str] = {}
+    for t in spec.tables:
+        full: dict[str, list[RowNode]] = {}
+        stripped: dict[str, list[RowNode]] = {}
+        for r in t.rows:
+            for _, node in r.walk():
+                for name in (node.label.zh, *node.aliases):
+                    n = normalise_label(name)
+                    for index, k in ((full, n), (stripped, strip_numbering(n))):
+                        if node not in index.setdefault(k, []):
+                            index[k].append(node)
+        exact[t.key] = (
+            {k: tuple(v) for k, v in full.items()},
+            {k: tuple(v) for k, v in stripped.items()},
+        )
+        for name in (t.label.zh, *t.aliases):
+            n = normalise_label(name)
+            headings.setdefault(n, t.key)
+            headings.setdefault(strip_numbering(n), t.key)
+    return FormLabels(
+        format=fmt,
+        spec=spec,
+        rows=tuple(rows),
+        groups=tuple(groups),
+        exact=exact,
+        headings=headings,
+        longest=16 + max(len(k) for full, _ in exact.values() for k in full),
+    )

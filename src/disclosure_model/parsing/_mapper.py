@@ -288,7 +288,7 @@ class _Reader:
         # A group's label or noise before the row's label ("（四）无法提供 1.本机关…",
         # "三 2.其他…", "（四）无 1.本机关…"): try from each numbering in the text.
         for m in _NUMBER_AT.finditer(text):
-            if m.start() == 0:
+            if m.start() == 0 or len(text) - m.start() < 4:
                 continue
             found = self.labels.match(text[m.start() :], table=table, after=self.last_order)
             if isinstance(found, RowLabel):
