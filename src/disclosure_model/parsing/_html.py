@@ -138,14 +138,12 @@ def decode_html(data: bytes) -> str:
         return data.decode("gb18030", errors="replace")
 
 
-def _lxml() -> tuple[Any, Any]:
+def _lxml() -> Any:
     try:
-        html = importlib.import_module("lxml.html")
-        etree = importlib.import_module("lxml.etree")
+        return importlib.import_module("lxml.etree")
     except ImportError as exc:  # pragma: no cover - the test environment has lxml
         msg = "reading HTML needs lxml: pip install 'disclosure-model[html]'"
         raise ParseError(msg) from exc
-    return html, etree
 
 
 def _span(value: str | None, cap: int) -> int:
@@ -212,35 +210,45 @@ def _grid(table: Any, index: int) -> Grid:
     return Grid.build(kind=GridKind.HTML, cells=cells, index=index)
 
 
-def _has_table(el: Any) -> bool:
-    return any(True for _ in el.iter("table")) if _tag(el) != "table" else True
+def _holders(root: Any) -> set[Any]:
+    """Every element that has a table below it (a table's ancestors, not the table)."""
+    out: set[Any] = set()
+    for t in root.iter("table"):
+        parent = t.getparent()
+        while parent is not None and parent not in out:
+            out.add(parent)
+            parent = parent.getparent()
+    return out
 
 
-def _walk(el: Any, counter: list[int]) -> Iterator[str | Grid]:
+def _walk(el: Any, counter: list[int], holders: set[Any]) -> Iterator[str | Grid]:
     """Text blocks and leaf tables below ``el``, in document order."""
     tag = _tag(el)
     if tag in _SKIP:
         return
-    if tag == "table" and not any(True for t in el.iter("table") if t is not el):
-        index = counter[0]
-        counter[0] += 1
-        yield _grid(el, index)
-        return
-    if not any(True for _ in el.iter("table")):
-        # Keep line structure: split the block at its own block children.
-        yield from (line for line in _lines(el) if line)
+    if el not in holders:
+        if tag == "table":
+            index = counter[0]
+            counter[0] += 1
+            yield _grid(el, index)
+        else:
+            # Keep line structure: split the block at its own block children.
+            yield from (line for line in _lines(el) if line)
         return
     if el.text and el.text.strip():
         yield _light(el.text)
     for child in el:
-        yield from _walk(child, counter)
+        yield from _walk(child, counter, holders)
         if child.tail and child.tail.strip():
             yield _light(child.tail)
 
 
+_LIGHT = re.compile(r"[\s\u00a0\u3000]+")
+
+
 def _light(text: str) -> str:
     """Text outside the tables: spaces folded only (names stay as printed)."""
-    return re.sub(r"[\s\u00a0\u3000]+", " ", text).strip()
+    return _LIGHT.sub(" ", text).strip()
 
 
 def _lines(el: Any) -> list[str]:
@@ -294,9 +302,10 @@ def read_html(html: str | bytes, *, max_bytes: int = MAX_HTML_BYTES) -> HtmlDocu
     if not text.strip():
         msg = "the page is empty: no text and no tables"
         raise ParseError(msg)
-    lh, etree = _lxml()
-
-    parser = lh.HTMLParser(
+    etree = _lxml()
+    # lxml.etree's HTML parser, not lxml.html's: the same libxml2 parser, without the
+    # Python-level element-class lookup lxml.html runs for every element touched.
+    parser = etree.HTMLParser(
         no_network=True,
         remove_comments=True,
         remove_pis=True,
@@ -304,11 +313,14 @@ def read_html(html: str | bytes, *, max_bytes: int = MAX_HTML_BYTES) -> HtmlDocu
         recover=True,
     )
     try:
-        root = lh.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         msg = f"the page could not be read as HTML ({exc})"
         raise ParseError(msg) from None
+    if root is None:
+        msg = "the page has no HTML elements: no text and no tables"
+        raise ParseError(msg)
     title_el = root.find(".//title")
-    title = clean_text(title_el.text_content()) if title_el is not None else None
-    blocks = tuple(_walk(root, [0]))
+    title = clean_text("".join(title_el.itertext())) if title_el is not None else None
+    blocks = tuple(_walk(root, [0], _holders(root)))
     return HtmlDocument(blocks=blocks, title=title or None)

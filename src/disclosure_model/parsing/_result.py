@@ -102,7 +102,12 @@ def _display(text: str) -> str:
 
 def _read_title(text: str) -> tuple[str | None, int | None, str | None]:
     """Organ, year and the title line from the first lines (stop-gap, see above)."""
-    lines = [line.strip().lstrip("#").strip() for line in text.splitlines()[:40] if line.strip()]
+    # A title is short: long lines (paragraphs of prose) are not looked at.
+    lines = [
+        line.strip().lstrip("#").strip()
+        for line in text.splitlines()[:40]
+        if line.strip() and len(line) <= 120
+    ]
     for i, raw in enumerate(lines):
         shown = _display(raw)
         folded = fold_characters(shown)
@@ -132,13 +137,13 @@ _YEAR_OF_WORK = re.compile(r"(?P<year>20\d{2})年(?:度)?\S{0,4}?政府信息公
 
 def _read_year(text: str) -> int | None:
     """The report year from the statistics period or the opening prose (stop-gap)."""
-    flat = clean_text(text[:6000]).replace(" ", "")
+    flat = unicodedata.normalize("NFKC", fold_characters(text[:6000])).replace(" ", "")
     m = _PERIOD.search(flat) or _YEAR_OF_WORK.search(flat)
     return int(m.group("year")) if m is not None else None
 
 
 def _read_published(text: str) -> date | None:
-    m = _PUBLISHED.search(clean_text(text[:3000]))
+    m = _PUBLISHED.search(unicodedata.normalize("NFKC", fold_characters(text[:3000])))
     if m is None:
         return None
     try:
