@@ -33,7 +33,8 @@ NOTE_CODES: dict[str, str] = {
     "source-ends": "the source ends inside the statistics tables; later cells were not reached",
     "format-from-year": "the tables carry no marker of their format; it was taken from the year",
     "table-not-found": "a table of the form was not found in the source",
-    "organ-from-title": "the organ's level was guessed from its name",
+    "organ-level-unknown": "the organ's level is not clear from its name; recorded as other",
+    "narrative": "what the prose reader noted (the title, organ, year or dates it could not read)",
 }
 
 
