@@ -259,6 +259,30 @@ class TestHtml:
         location = parsed.provenance["applications.new_received.total"]
         assert (0, 0, 7) == (location.table, location.row, location.column)
 
+    def test_local_subtotal_column(self) -> None:
+        """A third-party 法人或其他组织小计 column (DOMAIN §1.3: not in the form) is left out
+        with a note; the other cells are read under their own headers."""
+        heads = [
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "小计",
+            "总计",
+        ]
+        page = (
+            "<p>某县人民政府2021年政府信息公开工作年度报告</p>"
+            "<p>三、收到和处理政府信息公开申请情况</p><table>"
+            "<tr><td>申请人情况</td>" + "".join(f"<td>{h}</td>" for h in heads) + "</tr>"
+            f"<tr><td>{ROWS_2021[0]}</td><td>5</td><td>1</td><td>0</td><td>0</td><td>2</td>"
+            "<td>0</td><td>3</td><td>8</td></tr></table>"
+        )
+        parsed = parse(page, kind="html")
+        assert [5, 1, 0, 0, 2, 0, 8] == _cells(parsed, "new_received")
+        assert "extra-column" in _codes(parsed, "applications.new_received")
+
     def test_extra_local_row(self) -> None:
         """A local extra row (其他主动公开文件, a Hubei variant) is noted and skipped."""
         page = (

@@ -41,6 +41,7 @@ from disclosure_model.formats import (
     detect_format_markers,
 )
 from disclosure_model.formats._declare import SPEC
+from disclosure_model.formats._form import Layout
 from disclosure_model.parsing._cells import (
     Reading,
     ReadingKind,
@@ -141,6 +142,9 @@ class _Reader:
         #: Line position at which each row's values were read.
         self.row_pos: dict[str, int] = {}
         self.pos = 0
+        #: HTML: the value columns each header names, by (grid, table): grid column → key.
+        self.columns: dict[tuple[int, str], dict[int, str]] = {}
+        self.header_line = False
         self.done: dict[str, _Values] = {}
         self.reached: list[RowLabel] = []
         self.last_order = -1
@@ -216,7 +220,14 @@ class _Reader:
         if self.table == "reviews":
             self.review_line(labels, values)
             return
+        grid = _grid_of(line)
         row = self.match_row(labels) if labels else None
+        header_line = False
+        if row is None and labels and grid is not None and self.table is not None:
+            header_line = self.read_header(line, grid)
+        self.header_line = header_line
+        if row is not None and grid is not None:
+            values = self.by_columns(row, line, grid, values)
         if row is None and labels:
             self.header_text += joined
             if self.open is not None and self.open.cells and not values:
@@ -245,6 +256,62 @@ class _Reader:
                     )
                     return
                 self.pending.append((self.pos, values))
+
+    def read_header(self, line: Line, grid: int) -> bool:
+        """Record the value columns a header row of an HTML table names (by the spec)."""
+        assert self.table is not None
+        if self.labels.spec.table(self.table).layout is Layout.ONE_ROW:
+            return False
+        found: dict[int, str] = {}
+        for c in line.cells:
+            node = self.labels.spec.match_column(self.table, c.text)
+            if node is not None and node.key is not None and not node.children:
+                found[c.col] = node.key
+        if not found:
+            return False
+        key = (grid, self.table)
+        if self.header_line and key in self.columns:
+            self.columns[key].update(found)  # a header printed over several rows
+        else:
+            self.columns[key] = found
+        return True
+
+    def by_columns(self, row: RowLabel, line: Line, grid: int, values: list[Cell]) -> list[Cell]:
+        """An HTML row's value cells under the columns its table's header names.
+
+        Where the header names every column of the row, each value is the cell under its
+        column (a cell not printed at all is blank), and a value cell under no column of the
+        form (a local 小计 column) is left out with a note; otherwise the row's value cells
+        are read in order, as printed.
+        """
+        columns = self.columns.get((grid, row.table))
+        if not columns or not set(row.columns) <= set(columns.values()):
+            return values
+        where = {k: col for col, k in columns.items()}
+        out: list[Cell] = []
+        for key in row.columns:
+            col = where[key]
+            cell = next((c for c in line.cells if c.col <= col < c.col + c.colspan), None)
+            if cell is None or not is_value_text(cell.text):
+                first = line.cells[0].location
+                cell = Cell(
+                    text="",
+                    row=line.cells[0].row,
+                    col=col,
+                    location=Location(table=first.table, row=first.row),
+                )
+            out.append(cell)
+        used = {id(c) for c in out}
+        extra = [c for c in values if id(c) not in used and c.text]
+        for c in extra:
+            self.note(
+                "extra-column",
+                f"单元格“{c.text}”所在的列不是本格式的列，未读入",
+                f"cell {c.text!r} stands in a column that is not a column of the form; not read",
+                path=f"{row.table}.{row.key}",
+                location=c.location,
+            )
+        return out
 
     def section_end(self, text: str) -> bool:
         if (
@@ -633,6 +700,14 @@ class _Reader:
         if last is self.labels.rows[-1]:
             return None  # the source reaches the form's last row
         return f"{last.table}.{last.key}"
+
+
+def _grid_of(line: Line) -> int | None:
+    """The HTML table a line is a row of (``None`` for text lines and paragraphs)."""
+    if line.paragraph or not line.cells:
+        return None
+    location = line.cells[0].location
+    return location.table if location.line is None else None
 
 
 def _whole(row: RowLabel, text: str) -> bool:

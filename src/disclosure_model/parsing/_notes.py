@@ -26,6 +26,7 @@ NOTE_CODES: dict[str, str] = {
     "row-not-printed": "a row of the form is not printed (the source uses another layout)",
     "row-not-found": "a row of the form was not found before the source moved on",
     "duplicate-row": "a row's label is printed a second time; the first reading is kept",
+    "extra-column": "a cell in a column that is not a column of the form (a local 小计); not read",
     "extra-row": "a row with values whose label is not a row of the form (a local extra row)",
     "placed-by-order": "a run of values without its label was placed by the form's row order",
     "orphan-values": "values that no row label could be found for",
