@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
-from attrs import field, frozen
+from attrs import frozen
 
 from disclosure_model.formats import (
     STATISTICS_CLASSES,
@@ -107,14 +107,16 @@ _NUMBER_AT = re.compile(
 )
 
 
-@frozen(kw_only=True)
 class _Values:
-    """The value cells a row collected, in order."""
+    """The value cells an open row has collected so far (mutable state of the walk)."""
 
-    row: RowLabel
-    cells: list[Cell] = field(factory=list)
-    #: Whether a later label line followed the row's values (the source went past it).
-    passed: list[bool] = field(factory=list)
+    __slots__ = ("cells", "passed", "row")
+
+    def __init__(self, row: RowLabel) -> None:
+        self.row = row
+        self.cells: list[Cell] = []
+        #: Whether a later label line followed the row's values (the source went past it).
+        self.passed = False
 
     @property
     def full(self) -> bool:
@@ -206,9 +208,6 @@ class _Reader:
         else:
             labels = [c.text for c in line.cells if not is_value_text(c.text)]
             values = [c for c in line.cells if is_value_text(c.text)]
-            if labels and values and not any(c.text for c in values):
-                # A label line with empty cells only (HTML padding): nothing is stated.
-                pass
         joined = " ".join(labels)
         if labels and not values:
             heading = self.labels.match_heading(joined)
@@ -231,7 +230,7 @@ class _Reader:
         if row is None and labels:
             self.header_text += joined
             if self.open is not None and self.open.cells and not values:
-                self.open.passed.append(True)
+                self.open.passed = True
         if row is not None:
             self.on_row(row, values)
         elif values:
@@ -379,7 +378,7 @@ class _Reader:
                 location=values[0].location if values else None,
             )
             return
-        self.open = _Values(row=row)
+        self.open = _Values(row)
         if values:
             self.orphans()
             self.open.cells.extend(values)
@@ -600,7 +599,7 @@ class _Reader:
                     self.row_pos[r.key] = p
                     if r not in self.reached:
                         self.reached.append(r)
-                    self.done.setdefault(r.key, _Values(row=r))
+                    self.done.setdefault(r.key, _Values(r))
                     for path, c in zip(r.paths, run, strict=True):
                         self.read_cell(path, c)
                     self.note(
