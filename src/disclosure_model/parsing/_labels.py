@@ -107,6 +107,20 @@ class FormLabels:
     headings: dict[str, str]
     #: Length of the longest normalised label (plus room for local words): longer is prose.
     longest: int
+    #: Per table, the value columns' labels and aliases (normalised) → column key.
+    column_keys: dict[str, dict[str, str]]
+
+    def match_column(self, table: str, text: str) -> str | None:
+        """The key of the value column a header cell names, if it names one (the spec's
+        :meth:`~disclosure_model.formats.FormSpec.match_column`, exact labels first)."""
+        label = normalise_label(text)
+        known = self.column_keys[table].get(label)
+        if known is not None:
+            return known
+        if len(label) > 24 or label in _all_header_words(self.format):
+            return None  # a note, or a header that spans columns (申请人情况, 信息内容)
+        node = self.spec.match_column(table, text)
+        return node.key if node is not None and not node.children else None
 
     def table_rows(self, table: str) -> tuple[RowLabel, ...]:
         """The rows of ``table`` in form order."""
@@ -288,6 +302,7 @@ def form_labels(fmt: ReportFormat) -> FormLabels:
                 )
     exact: dict[str, tuple[dict[str, tuple[RowNode, ...]], dict[str, tuple[RowNode, ...]]]] = {}
     headings: dict[str, str] = {}
+    column_keys: dict[str, dict[str, str]] = {}
     for t in spec.tables:
         full: dict[str, list[RowNode]] = {}
         stripped: dict[str, list[RowNode]] = {}
@@ -306,6 +321,14 @@ def form_labels(fmt: ReportFormat) -> FormLabels:
             n = normalise_label(name)
             headings.setdefault(n, t.key)
             headings.setdefault(strip_numbering(n), t.key)
+        by_label: dict[str, str] = {}
+        if t.layout is not Layout.ONE_ROW:
+            for b in t.blocks:
+                for leaf in b.leaf_columns:
+                    if leaf.key is not None:
+                        for name in (leaf.label.zh, *leaf.aliases):
+                            by_label.setdefault(normalise_label(name), leaf.key)
+        column_keys[t.key] = by_label
     return FormLabels(
         format=fmt,
         spec=spec,
@@ -314,4 +337,5 @@ def form_labels(fmt: ReportFormat) -> FormLabels:
         exact=exact,
         headings=headings,
         longest=16 + max(len(k) for full, _ in exact.values() for k in full),
+        column_keys=column_keys,
     )

@@ -263,9 +263,9 @@ class _Reader:
             return False
         found: dict[int, str] = {}
         for c in line.cells:
-            node = self.labels.spec.match_column(self.table, c.text)
-            if node is not None and node.key is not None and not node.children:
-                found[c.col] = node.key
+            column = self.labels.match_column(self.table, c.text)
+            if column is not None:
+                found[c.col] = column
         if not found:
             return False
         key = (grid, self.table)
