@@ -2,10 +2,10 @@
 
 Two jobs:
 
-* :func:`clean_text` makes a cell's (or a line's) text comparable: NFKC, the CJK look-alike
-  characters NFKC leaves alone (the CJK Radicals Supplement, e.g. ``⺠`` for ``民``),
-  traditional forms of the characters the forms print (mirror sites serve traditional
-  text), pinyin glosses some mirror sites insert after a character (``鄉(xiāng)``),
+* :func:`clean_text` makes a cell's (or a line's) text comparable: the form spec's character
+  folding (:func:`disclosure_model.formats._labels.fold_characters`: NFKC, the CJK look-alikes
+  NFKC leaves alone such as ``⺠`` for ``民``, traditional forms of the forms' characters),
+  pinyin glosses some mirror sites insert after a character (``鄉(xiāng)``) dropped,
   ``&nbsp;`` and every other space folded to one ASCII space.
 * :func:`read_count`, :func:`read_change` and :func:`read_money` turn a cell's text into a
   :class:`Reading`: the value (``None`` when the cell states nothing or cannot be read), how it
@@ -18,11 +18,11 @@ from __future__ import annotations
 import enum
 import functools
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from attrs import frozen
 
+from disclosure_model.formats._labels import fold_characters
 from disclosure_model.values import Amount, MoneyUnit
 
 __all__ = [
@@ -30,72 +30,12 @@ __all__ = [
     "Reading",
     "ReadingKind",
     "clean_text",
-    "fold_characters",
     "is_value_text",
     "read_change",
     "read_count",
     "read_money",
 ]
 
-# CJK Radicals Supplement characters that stand for an ordinary ideograph (NFKC keeps them).
-_RADICALS = {
-    "⺠": "民",
-    "⻓": "长",
-    "⻔": "门",
-    "⻅": "见",
-    "⻆": "角",
-    "⻋": "车",
-    "⻢": "马",
-    "⻜": "飞",
-    "⻝": "食",
-    "⻚": "页",
-    "⻛": "风",
-    "⻰": "龙",
-    "⻥": "鱼",
-    "⻦": "鸟",
-    "⻬": "齐",
-    "⻮": "齿",
-    "⻳": "龟",
-    "⻩": "黄",
-    "⺟": "母",
-    "⻉": "贝",
-    "⻄": "西",
-    "⻌": "辶",
-    "⺁": "厂",
-    "⺇": "几",
-    "⺌": "小",
-    "⺮": "竹",
-    "⺷": "羊",
-    "⻊": "足",
-    "⻨": "麦",
-    "⻯": "龙",
-    "⺩": "王",
-    "⺬": "示",
-    "⻘": "青",
-    "⻣": "骨",
-    "⻤": "鬼",
-    "⻧": "卤",
-    "⻪": "黾",
-    "⻭": "齿",
-    "⻡": "黄",
-}
-
-# Traditional forms of the characters the forms' labels and headings use (mirror sites serve
-# the pages converted to traditional characters). Pairs of traditional, simplified.
-_TRADITIONAL = (
-    "萬万專专業业個个為为舉举於于從从眾众衆众會会傳传體体內内決决況况減减辦办務务動动"
-    "區区單单參参發发後后員员圍围國国處处復复複复審审對对屬属應应廢废開开強强當当總总"
-    "執执報报護护數数時时機机權权條条構构沒没濟济點点熱热現现確确穩稳類类糾纠納纳線线"
-    "組组織织經经結结絡络統统繼继續续維维編编繳缴網网罰罚職职輿舆範范獲获規规計计認认"
-    "訓训議议許许訟讼設设訪访訴诉詢询請请讀读談谈負负責责購购費费轉转輯辑過过這这採采"
-    "門门聞闻閱阅隱隐項项題题額额駁驳錯错長长關关書书縣县鄉乡鎮镇據据實实態态領领導导"
-    "達达運运營营稱称與与產产樣样層层級级記记錄录證证資资訊讯聽听廣广電电話话郵邮聯联"
-    "係系繫系問问見见預预親亲興兴戶户佈布並并準准幾几選选較较辭辞鑒鉴鑑鉴檢检驗验"
-    "標标誌志簡简稅税倉仓儲储幣币價价錢钱貸贷賬账勞劳師师紀纪誤误間间號号際际歲岁週周"
-    "裡里濟济紹绍區区邊边場场團团歸归廳厅黨党勵励決决議议術术衛卫錦锦嚴严戰战"
-)
-_FOLD = {**_RADICALS, **dict(zip(_TRADITIONAL[0::2], _TRADITIONAL[1::2], strict=True))}
-_FOLD_TABLE = str.maketrans(_FOLD)
 
 # A pinyin gloss right after a character: 鄉(xiāng), 統(tǒng).
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)")
@@ -127,18 +67,9 @@ def _clean_short(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
-    text = _PINYIN.sub("", text)
+    # The spec's one folding: NFKC, then the look-alikes and traditional forms NFKC keeps.
+    text = _PINYIN.sub("", fold_characters(text))
     return _SPACES.sub(" ", text).strip()
-
-
-def fold_characters(text: str) -> str:
-    """Look-alike and traditional characters folded, one character for one (no other change).
-
-    >>> fold_characters("沅陵縣人⺠政府")
-    '沅陵县人民政府'
-    """
-    return text.translate(_FOLD_TABLE)
 
 
 #: Texts that mean "nothing written here" in a cell.
