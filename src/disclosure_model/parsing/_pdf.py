@@ -6,7 +6,7 @@ reports; mean of 3 runs, 2-core machine; cells compared with the hand-typed expe
 =================  ===========  ===========  ==============================================
 extractor          2023 PDF     2024 PDF     cells read correctly by the text front end
 =================  ===========  ===========  ==============================================
-pypdf 6            235 ms       219 ms       200 / 200 and 200 / 200
+pypdf 7.1          235 ms       219 ms       200 / 200 and 200 / 200
 pdfplumber 0.11    620 ms       508 ms       200 / 200 and 200 / 200
 =================  ===========  ===========  ==============================================
 
