@@ -24,6 +24,10 @@ class TestPdf:
         """parse_pdf takes a path as a str too."""
         assert 2023 == parse_pdf(str(PDF)).year
 
+    def test_path_given_to_parse_as_str(self) -> None:
+        """parse takes a one-line str naming an existing file as that file."""
+        assert 2023 == parse(str(PDF)).report.year
+
     def test_bytes(self) -> None:
         """parse takes a PDF's bytes (recognised by %PDF)."""
         assert 2023 == parse(PDF.read_bytes()).report.year

@@ -307,6 +307,15 @@ def parse_pdf(
 _KINDS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text", ".pdf": "pdf"}
 
 
+def _names_a_file(text: str) -> bool:
+    if "\n" in text or len(text) > 1024 or Path(text).suffix.lower() not in _KINDS:
+        return False
+    try:
+        return Path(text).is_file()
+    except OSError:
+        return False
+
+
 def parse(
     source: str | bytes | Path,
     *,
@@ -319,9 +328,13 @@ def parse(
 
     ``source`` is a :class:`~pathlib.Path` (its suffix gives the kind), or the content:
     ``bytes`` (HTML, or a PDF when they start with ``%PDF``) or ``str`` (HTML when it looks
-    like markup, else text). ``kind`` (``"html"``, ``"text"``, ``"pdf"``) overrides the guess.
+    like markup, else text; a one-line ``str`` naming an existing ``.html``/``.htm``/``.txt``/
+    ``.md``/``.pdf`` file is that file). ``kind`` (``"html"``, ``"text"``, ``"pdf"``) overrides
+    the guess.
     """
     data: str | bytes
+    if isinstance(source, str) and _names_a_file(source):
+        source = Path(source)
     if isinstance(source, Path):
         kind = kind or _KINDS.get(source.suffix.lower())
         if kind is None:
