@@ -30,6 +30,7 @@ __all__ = [
     "Report",
     "Section",
     "Source",
+    "StatisticsT",
 ]
 
 
@@ -82,8 +83,8 @@ _DIVISION = re.compile(r"([0-9]{6}|[0-9]{9}|[0-9]{12})\Z")
 _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
 
 
-#: One of the statistics classes, for :meth:`Report.statistics_as`.
-S = TypeVar("S", LegacyStatistics, Statistics2019, Statistics2021)
+#: One of the three statistics classes (the type :meth:`Report.statistics_as` returns).
+StatisticsT = TypeVar("StatisticsT", LegacyStatistics, Statistics2019, Statistics2021)
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -376,7 +377,7 @@ class Report:
         values = {a.name: getattr(self, a.name) for a in attrs.fields(Report) if a.init}
         _raise_if(report_problems(values))
 
-    def statistics_as(self, cls: type[S]) -> S:
+    def statistics_as(self, cls: type[StatisticsT]) -> StatisticsT:
         """The statistics, typed as the format's class (what a type checker can follow).
 
         ``report.statistics`` is the union of the three formats' classes, so

@@ -208,7 +208,7 @@ class CellSpec:
     """A cell (a column of a row class, or a single-valued indicator of the legacy table).
 
     ``code`` is ``None`` where the official code follows from the declaration: a column's
-    code is its label, an indicator's is derived by :func:`indicator_code`.
+    code is its label, an indicator's is derived from its group and numbering.
     """
 
     code: str | None

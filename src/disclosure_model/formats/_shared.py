@@ -6,7 +6,7 @@ its first twenty rows are declared once here; table 四 (reviews and lawsuits) i
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from attrs import frozen
 
@@ -46,6 +46,7 @@ __all__ = [
     "ApplicationsBase",
     "CaseOutcomes",
     "ReviewsLitigation",
+    "art20_row",
     "table3_identities",
 ]
 
@@ -68,6 +69,22 @@ ART20_5 = group("art20_5", "第二十条第（五）项", "article 20 item (5)",
 ART20_6 = group("art20_6", "第二十条第（六）项", "article 20 item (6)", code="二十(六)")
 ART20_8 = group("art20_8", "第二十条第（八）项", "article 20 item (8)", code="二十(八)")
 ART20_9 = group("art20_9", "第二十条第（九）项", "article 20 item (9)", code="二十(九)")
+
+#: Rows of table 二 both formats print alike: label, English label and caption by key.
+_ART20_ROWS = {
+    "regulations": ("规章", "government rules", ART20_1),
+    "licensing": ("行政许可", "administrative licensing", ART20_5),
+    "penalties": ("行政处罚", "administrative penalties", ART20_6),
+    "coercion": ("行政强制", "administrative coercion", ART20_6),
+    "administrative_fees": ("行政事业性收费", "administrative fees", ART20_8),
+}
+
+
+def art20_row(cls: type, key: str) -> Any:
+    """Declare a row of table 二 that both formats print alike, holding ``cls``."""
+    zh, en, caption = _ART20_ROWS[key]
+    return row(cls, zh, en, group=caption)
+
 
 #: The header over every applicant column of table 三.
 APPLICANTS = Label("申请人情况", "applicants")
@@ -95,7 +112,7 @@ SECTIONS = (
     SectionSpec(
         "overview",
         Label("一、总体情况", "I. overview"),
-        ("总体情况", "總體情況", "总体"),
+        ("总体情况", "總體情況"),
     ),
     SectionSpec(
         "active_disclosure",
@@ -113,7 +130,7 @@ SECTIONS = (
             "四、政府信息公开行政复议、行政诉讼情况",
             "IV. administrative reconsideration and litigation",
         ),
-        ("行政复议", "行政復議", "行政诉讼"),
+        ("行政复议", "行政復議"),
         ("四、政府信息公开行政法复议、行政诉讼情况",),
     ),
     SectionSpec(
@@ -129,7 +146,7 @@ SECTIONS = (
     SectionSpec(
         "other_matters",
         Label("六、其他需要报告的事项", "VI. other matters to report"),
-        ("其他需要报告", "其他需要報告", "其他事项"),
+        ("其他需要报告", "其他需要報告"),
     ),
 )
 _LEGAL = group(

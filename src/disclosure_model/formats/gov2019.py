@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from attrs import frozen
 
@@ -24,8 +24,6 @@ from disclosure_model.formats._shared import (
     APPLICATIONS_TABLE,
     ART20_1,
     ART20_5,
-    ART20_6,
-    ART20_8,
     ART20_9,
     INFORMATION_CONTENT,
     RESULTS_GROUP,
@@ -34,6 +32,7 @@ from disclosure_model.formats._shared import (
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
+    art20_row,
     table3_identities,
 )
 from disclosure_model.values import Amount, CellKind, Unit
@@ -62,19 +61,20 @@ class DocumentCounts2019(Declared):
     )
 
 
+def _items_prev_year() -> Any:
+    return cell("上一年项目数量", "item types last year", kind=CellKind.STOCK, unit=Unit.ITEM)
+
+
+def _items_change() -> Any:
+    return cell("本年增/减", "change this year", kind=CellKind.CHANGE, unit=Unit.ITEM)
+
+
 @frozen(kw_only=True)
 class ItemCounts(Declared):
     """第二十条第（五）（六）项: item types last year, their change, and decisions made."""
 
-    items_prev_year: int | None = cell(
-        "上一年项目数量",
-        "item types last year",
-        kind=CellKind.STOCK,
-        unit=Unit.ITEM,
-    )
-    items_change: int | None = cell(
-        "本年增/减", "change this year", kind=CellKind.CHANGE, unit=Unit.ITEM
-    )
+    items_prev_year: int | None = _items_prev_year()
+    items_change: int | None = _items_change()
     decisions: int | None = cell("处理决定数量", "decisions made")
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = (
@@ -86,15 +86,8 @@ class ItemCounts(Declared):
 class FeeItems(Declared):
     """第二十条第（八）项: administrative fee item types last year and their change."""
 
-    items_prev_year: int | None = cell(
-        "上一年项目数量",
-        "item types last year",
-        kind=CellKind.STOCK,
-        unit=Unit.ITEM,
-    )
-    items_change: int | None = cell(
-        "本年增/减", "change this year", kind=CellKind.CHANGE, unit=Unit.ITEM
-    )
+    items_prev_year: int | None = _items_prev_year()
+    items_change: int | None = _items_change()
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = ItemCounts.IDENTITIES
 
@@ -114,9 +107,7 @@ class ActiveDisclosure2019(Declared):
     LABEL_HEADERS: ClassVar[tuple[Label, ...]] = INFORMATION_CONTENT
     ALIASES: ClassVar[tuple[str, ...]] = ACTIVE_ALIASES
 
-    regulations: DocumentCounts2019 = row(
-        DocumentCounts2019, "规章", "government rules", group=ART20_1
-    )
+    regulations: DocumentCounts2019 = art20_row(DocumentCounts2019, "regulations")
     normative_documents: DocumentCounts2019 = row(
         DocumentCounts2019,
         "规范性文件",
@@ -124,21 +115,16 @@ class ActiveDisclosure2019(Declared):
         group=ART20_1,
         aliases=("行政规范性文件",),
     )
-    licensing: ItemCounts = row(ItemCounts, "行政许可", "administrative licensing", group=ART20_5)
+    licensing: ItemCounts = art20_row(ItemCounts, "licensing")
     other_services: ItemCounts = row(
         ItemCounts,
         "其他对外管理服务事项",
         "other external management and service matters",
         group=ART20_5,
     )
-    penalties: ItemCounts = row(ItemCounts, "行政处罚", "administrative penalties", group=ART20_6)
-    coercion: ItemCounts = row(ItemCounts, "行政强制", "administrative coercion", group=ART20_6)
-    administrative_fees: FeeItems = row(
-        FeeItems,
-        "行政事业性收费",
-        "administrative fees",
-        group=ART20_8,
-    )
+    penalties: ItemCounts = art20_row(ItemCounts, "penalties")
+    coercion: ItemCounts = art20_row(ItemCounts, "coercion")
+    administrative_fees: FeeItems = art20_row(FeeItems, "administrative_fees")
     procurement: Procurement = row(
         Procurement,
         "政府集中采购",

@@ -24,9 +24,6 @@ from disclosure_model.formats._shared import (
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
     ART20_1,
-    ART20_5,
-    ART20_6,
-    ART20_8,
     INFORMATION_CONTENT,
     OTHER_GROUP,
     RESULTS_GROUP,
@@ -35,6 +32,7 @@ from disclosure_model.formats._shared import (
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
+    art20_row,
     table3_identities,
 )
 from disclosure_model.values import Amount, CellKind, Unit
@@ -90,9 +88,7 @@ class ActiveDisclosure2021(Declared):
     LABEL_HEADERS: ClassVar[tuple[Label, ...]] = INFORMATION_CONTENT
     ALIASES: ClassVar[tuple[str, ...]] = ACTIVE_ALIASES
 
-    regulations: DocumentCounts2021 = row(
-        DocumentCounts2021, "规章", "government rules", group=ART20_1
-    )
+    regulations: DocumentCounts2021 = art20_row(DocumentCounts2021, "regulations")
     normative_documents: DocumentCounts2021 = row(
         DocumentCounts2021,
         "行政规范性文件",
@@ -100,15 +96,10 @@ class ActiveDisclosure2021(Declared):
         group=ART20_1,
         aliases=("规范性文件",),
     )
-    licensing: Decisions = row(Decisions, "行政许可", "administrative licensing", group=ART20_5)
-    penalties: Decisions = row(Decisions, "行政处罚", "administrative penalties", group=ART20_6)
-    coercion: Decisions = row(Decisions, "行政强制", "administrative coercion", group=ART20_6)
-    administrative_fees: FeeAmount = row(
-        FeeAmount,
-        "行政事业性收费",
-        "administrative fees",
-        group=ART20_8,
-    )
+    licensing: Decisions = art20_row(Decisions, "licensing")
+    penalties: Decisions = art20_row(Decisions, "penalties")
+    coercion: Decisions = art20_row(Decisions, "coercion")
+    administrative_fees: FeeAmount = art20_row(FeeAmount, "administrative_fees")
 
 
 @frozen(kw_only=True)

@@ -29,6 +29,7 @@ from disclosure_model.formats._declare import (
     sums,
 )
 from disclosure_model.formats._form import DEADLINE_2007, Deadline, SectionSpec
+from disclosure_model.formats._shared import SECTIONS as NEW_SECTIONS
 from disclosure_model.values import Amount, CellKind, Unit
 
 __all__ = ["CombinedFigure", "LegacyStatistics"]
@@ -48,11 +49,7 @@ _G9 = group("meetings", "九、政府信息公开会议和培训情况", "IX. me
 #: The parts of a report under the 2007 条例 art. 32, as most 2008–2018 reports title them.
 SECTIONS = (
     SectionSpec("overview", Label("一、概述", "I. overview"), ("概述", "总体", "基本情况")),
-    SectionSpec(
-        "active_disclosure",
-        Label("二、主动公开政府信息情况", "II. proactive disclosure"),
-        ("主动公开", "主動公開"),
-    ),
+    NEW_SECTIONS[1],  # 二、主动公开政府信息情况: the same heading as in the new formats
     SectionSpec(
         "applications",
         Label("三、依申请公开政府信息情况", "III. disclosure on application"),
