@@ -169,9 +169,9 @@ def group_findings(findings: Iterable[Finding]) -> tuple[FindingGroup, ...]:
             group_of[i] = len(groups)
         groups.append((cell, members))
     firsts: list[tuple[int, FindingGroup]] = []
-    for cell, members in groups:
+    for shared, members in groups:
         firsts.append(
-            (members[0], FindingGroup(cell=cell, findings=tuple(ordered[i] for i in members)))
+            (members[0], FindingGroup(cell=shared, findings=tuple(ordered[i] for i in members)))
         )
     for i, f in enumerate(ordered):
         if i not in group_of:
