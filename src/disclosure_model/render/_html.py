@@ -63,8 +63,11 @@ STYLESHEET = """
 .dm table.dm-table th.dm-note { font-size: 0.8rem; max-width: 14rem; background: #fff; }
 .dm table.dm-table td { text-align: right; min-width: 3em; }
 .dm table.dm-table td.dm-unit { text-align: center; }
-.dm .dm-depth-1 { padding-left: 1.4em; } .dm .dm-depth-2 { padding-left: 2.4em; }
-.dm .dm-depth-3 { padding-left: 3.4em; }
+.dm table.dm-table th.dm-head { white-space: nowrap; }
+.dm table.dm-table th.dm-group { font-weight: bold; }
+.dm table.dm-table th.dm-depth-1 { padding-left: 1.4em; }
+.dm table.dm-table th.dm-depth-2 { padding-left: 2.4em; }
+.dm table.dm-table th.dm-depth-3 { padding-left: 3.4em; }
 .dm td.dm-unreached { background: repeating-linear-gradient(45deg, #fff, #fff 4px,
   #eee 4px, #eee 8px); }
 .dm td.dm-error { background: #fde2e1; outline: 2px solid #c62828; }
