@@ -152,6 +152,16 @@ class TestRecords:
         assert 1 == shared["group"].nunique()
         assert {"错误", "无法核对"} == set(frame["label"])
 
+    def test_check_result_to_frame(self, typo: dm.CheckResult) -> None:
+        """CheckResult.to_frame() and to_records(): one row per finding, in the locale the
+        check ran with unless told."""
+        pytest.importorskip("pandas")
+        frame = typo.to_frame()
+        assert len(typo.findings) == len(frame)
+        assert "错误" == frame.loc[0, "label"]
+        assert "error" == typo.to_frame(locale="en").loc[0, "label"]
+        assert len(typo.findings) == len(typo.to_records())
+
     def test_records_are_plain(self, typo: dm.CheckResult) -> None:
         """Records are JSON-able: decimals as text, paths and words as strings."""
         records = finding_records(typo, locale="en")
@@ -166,7 +176,7 @@ class TestReprs:
         objects: list[object] = []
         for name in dm.examples.names():
             report = dm.examples.load(name)
-            objects.extend([report, *dm.ratios(report).values()])
+            objects.extend([report, dm.check(report), *dm.ratios(report).values()])
             objects.append(dm.compare(report, attrs.evolve(report, year=report.year - 1)))
         for obj in objects:
             text = repr(obj)
@@ -177,6 +187,20 @@ class TestReprs:
         """A ratio's repr shows its parts, its value and its percentage."""
         assert "<Ratio 57/129 = 0.44186 (44.2%)>" == repr(dm.Ratio(numerator=57, denominator=129))
         assert "<Ratio 3/0: not defined>" == repr(dm.Ratio(numerator=3, denominator=0))
+
+    def test_check_result_repr(self, typo: dm.CheckResult) -> None:
+        """A check result's repr counts its findings and names the failed codes."""
+        assert (
+            "<CheckResult: 3 errors, 0 warnings, 0 infos, 1 not assessable; failed R-01 R-02 R-03>"
+            == repr(typo)
+        )
+
+    def test_check_result_view(self, typo: dm.CheckResult) -> None:
+        """A check result's view is a table of its findings, the shared cell named."""
+        view = typo._repr_html_()
+        assert "<table" in view
+        assert 3 == view.count("<td class=\"dm-sev dm-sev-error\">")
+        assert "以下 3 项涉及同一单元格：表三 （七）总计 / 自然人" in view
 
     def test_report_repr(self) -> None:
         """The report's repr names it, without its narrative."""

@@ -134,7 +134,8 @@ class FindingGroup:
 
 
 def _cells(finding: Finding) -> set[str]:
-    cells = {c.path for c in finding.cells}
+    # Last year's cells (rules across two reports) are other cells than this year's.
+    cells = {c.location for c in finding.cells}
     if finding.path.startswith(_STATISTICS):
         cells.add(finding.path)
     return cells
@@ -153,7 +154,7 @@ def group_findings(findings: Iterable[Finding]) -> tuple[FindingGroup, ...]:
     # The first cell in form order (the order the findings name them) wins a tie.
     order: dict[str, int] = {}
     for i in failed:
-        for c in [c.path for c in ordered[i].cells] + [ordered[i].path]:
+        for c in [c.location for c in ordered[i].cells] + [ordered[i].path]:
             order.setdefault(c, len(order))
     group_of: dict[int, int] = {}
     groups: list[tuple[str | None, list[int]]] = []
@@ -209,7 +210,7 @@ def _plain(value: object) -> object:
 def finding_records(
     findings: CheckResult | Sequence[Finding],
     *,
-    locale: str,
+    locale: str | None = None,
     format: ReportFormat | None = None,
 ) -> list[dict[str, Any]]:
     """One flat dict per finding (keys :data:`FINDING_COLUMNS`), in the checks' order.
@@ -217,9 +218,12 @@ def finding_records(
     ``group`` numbers the groups of :func:`group_findings` from 1 (findings that share a
     cell have the same number, and ``group_cell`` names that cell in words); ``label`` is
     the severity word (错误 / 警告 / 提示, or 无法核对 where the rule could not be judged);
-    ``location`` the finding's cell in words; ``message`` the message for ``locale``.
+    ``location`` the finding's cell in words; ``message`` the message for ``locale``
+    (by default the locale the check ran with).
     """
     items = findings.findings if isinstance(findings, CheckResult) else tuple(findings)
+    if locale is None:
+        locale = items[0].locale if items else "zh_CN"
     number: dict[int, tuple[int, str | None]] = {}
     for n, g in enumerate(group_findings(items), start=1):
         shared = location(g.cell, locale=locale, format=format) if g.shared and g.cell else None
@@ -244,7 +248,7 @@ def finding_records(
                 "actual": _plain(f.actual),
                 "message_zh": f.message_zh,
                 "message_en": f.message_en,
-                "cells": ";".join(f"{c.path}={_plain(c.value)}" for c in f.cells),
+                "cells": ";".join(f"{c.location}={_plain(c.value)}" for c in f.cells),
                 "lenient": ";".join(f.lenient),
             }
         )
@@ -254,7 +258,7 @@ def finding_records(
 def findings_frame(
     findings: CheckResult | Sequence[Finding],
     *,
-    locale: str,
+    locale: str | None = None,
     format: ReportFormat | None = None,
 ) -> Any:
     """:func:`finding_records` as a pandas DataFrame, one row per finding (extra ``pandas``).

@@ -116,7 +116,7 @@ class _Overlay:
                 if key is not None:
                     self.suspects.add(key)
             for f in g.findings:
-                paths = {c.path for c in f.cells} | {f.path}
+                paths = {c.location for c in f.cells} | {f.path}
                 for p in sorted(paths):
                     key = catalogue_path(p)
                     if key is not None:
