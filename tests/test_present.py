@@ -199,7 +199,7 @@ class TestReprs:
         """A check result's view is a table of its findings, the shared cell named."""
         view = typo._repr_html_()
         assert "<table" in view
-        assert 3 == view.count("<td class=\"dm-sev dm-sev-error\">")
+        assert 3 == view.count('<td class="dm-sev dm-sev-error">')
         assert "以下 3 项涉及同一单元格：表三 （七）总计 / 自然人" in view
 
     def test_report_repr(self) -> None:

@@ -31,7 +31,8 @@ from disclosure_model.formatting import (
     parse_locale,
 )
 from disclosure_model.ratio_catalogue import RatioKind, RatioSpec, ratio_specs, ratios
-from disclosure_model.render import findings_text, render_text, supported_locale
+from disclosure_model.render import findings_text, render_text
+from disclosure_model.render._locale import supported_locale
 from disclosure_model.report import Report
 from disclosure_model.schema import json_schema
 from disclosure_model.serialization import dumps, load

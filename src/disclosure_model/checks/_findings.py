@@ -299,9 +299,9 @@ class CheckResult:
     # Presentation (disclosure_model.checks._present, disclosure_model.render._repr).
 
     def to_records(self, *, locale: str | None = None) -> list[dict[str, Any]]:
-        """One flat dict per finding, with the severity word, the cell in words and the
-        group of findings sharing a cell (see :func:`~disclosure_model.checks._present.
-        finding_records`); ``locale`` by default the one the check ran with."""
+        """One flat dict per finding, with the severity word (错误 / 警告 / 提示 / 无法核对),
+        the cell in words and the group of findings that share a cell; ``locale`` by
+        default the one the check ran with."""
         from disclosure_model.checks._present import finding_records
 
         return finding_records(self, locale=locale)

@@ -13,7 +13,7 @@ the grid, spans, notes and headers are the form's, the same code for every forma
   check``).
 
 ``locale`` is always explicit: ``zh_Hans_CN``, ``zh_Hant_TW`` or ``en``
-(:data:`SUPPORTED_LOCALES`); any other raises :class:`UnsupportedLocaleError`.
+(``SUPPORTED_LOCALES``); any other raises :class:`UnsupportedLocaleError`.
 """
 
 from __future__ import annotations
@@ -25,11 +25,7 @@ from disclosure_model.render._html import (
     render_html,
     report_fragment,
 )
-from disclosure_model.render._locale import (
-    SUPPORTED_LOCALES,
-    UnsupportedLocaleError,
-    supported_locale,
-)
+from disclosure_model.render._locale import SUPPORTED_LOCALES, UnsupportedLocaleError
 from disclosure_model.render._markdown import render_markdown
 from disclosure_model.render._text import render_text
 
@@ -43,5 +39,4 @@ __all__ = [
     "render_markdown",
     "render_text",
     "report_fragment",
-    "supported_locale",
 ]

@@ -44,7 +44,7 @@ __all__ = ["STYLESHEET", "check_result_html", "render_html", "report_fragment"]
 STYLESHEET = """
 .dm { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
   "Microsoft YaHei", "Noto Sans", sans-serif; color: #1a1a1a; line-height: 1.6;
-  max-width: 64rem; }
+  max-width: 64rem; overflow-x: auto; }
 .dm h1 { font-size: 1.5rem; text-align: center; margin: 0.5rem 0 1rem; }
 .dm h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
 .dm p { text-indent: 2em; margin: 0.3rem 0; }
@@ -64,6 +64,7 @@ STYLESHEET = """
 .dm table.dm-table td { text-align: right; min-width: 3em; }
 .dm table.dm-table td.dm-unit { text-align: center; }
 .dm table.dm-table th.dm-head { white-space: nowrap; }
+.dm table.dm-table th.dm-label { min-width: 7em; }
 .dm table.dm-table th.dm-group { font-weight: bold; }
 .dm table.dm-table th.dm-depth-1 { padding-left: 1.4em; }
 .dm table.dm-table th.dm-depth-2 { padding-left: 2.4em; }
@@ -75,7 +76,10 @@ STYLESHEET = """
 .dm td.dm-info { background: #e8f0fe; outline: 1px solid #1a56db; }
 .dm td.dm-suspect { outline-width: 3px; font-weight: bold; }
 .dm .dm-findings ol { padding-left: 1.5rem; }
-.dm .dm-sev { display: inline-block; min-width: 4em; font-weight: bold; }
+.dm span.dm-sev { display: inline-block; min-width: 4em; }
+.dm .dm-sev { font-weight: bold; white-space: nowrap; }
+.dm p.dm-summary { text-indent: 0; }
+.dm table.dm-list code { white-space: nowrap; }
 .dm .dm-sev-error { color: #c62828; } .dm .dm-sev-warning { color: #b26a00; }
 .dm .dm-sev-info { color: #1a56db; } .dm .dm-sev-na { color: #666; }
 .dm table.dm-list { border-collapse: collapse; font-size: 0.9rem; }
@@ -384,7 +388,7 @@ def render_html(
     their headings, each official table under its section, laid out as the form prints it.
 
     ``locale`` is one of ``zh_Hans_CN``, ``zh_Hant_TW`` or ``en`` (see
-    :data:`~disclosure_model.render.SUPPORTED_LOCALES`); any other raises
+    ``disclosure_model.render.SUPPORTED_LOCALES``); any other raises
     :class:`~disclosure_model.render.UnsupportedLocaleError`. ``findings`` (a
     :class:`~disclosure_model.checks.CheckResult` or findings) marks the cells of the
     failed findings and lists the findings under the tables.
@@ -450,7 +454,7 @@ def check_result_html(result: CheckResult, *, locale: str) -> str:
     head = "".join(f"<th>{h}</th>" for h in heads)
     return (
         f'<div class="dm" lang="{lang.html_lang}"><style>{STYLESHEET}</style>'
-        f"<p>{_e(summary)}</p>"
+        f'<p class="dm-summary">{_e(summary)}</p>'
         f'<table class="dm-list"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
         "</table></div>"
     )
