@@ -408,3 +408,22 @@ class TestFindingsOverlay:
         assert f"#{typo.attrs['id']}" in links
         text = "".join(page.text)
         assert "3 项核对涉及同一单元格 表三 （七）总计 / 自然人" in text
+
+
+class TestCoverage:
+    def test_cells_never_reached_are_marked(self) -> None:
+        """A source that stops at 4.保护第三方合法权益: the blank cells after it are marked
+        as never reached, those before it are plain blanks."""
+        report = attrs.evolve(
+            dm.examples.load("huichang-zhongcun-2020"),
+            coverage=dm.Coverage(last_row="applications.denied_third_party"),
+        )
+        page = read(render_html(report, locale="zh_Hans_CN"))
+        marked = {
+            str(c.attrs["data-path"]).split(".")[1]
+            for row in page.tables["applications"]["tbody"]
+            for c in row
+            if c.tag == "td" and "dm-unreached" in str(c.attrs.get("class", ""))
+        }
+        after = TABLE3_ROWS_2019[TABLE3_ROWS_2019.index("denied_third_party") + 1 :]
+        assert set(after) == marked

@@ -124,3 +124,29 @@ class TestLocale:
         """The organ's level is given in words, not as its code."""
         text = render_text(dm.examples.load("huaian-2024"), locale="zh_Hans_CN")
         assert "层级  设区的市级人民政府" in text
+
+
+class TestWidth:
+    def test_english_headers_wrap(self) -> None:
+        """Long English column headers wrap between words, so table 三 fits 150 columns."""
+        text = render_text(dm.examples.load("huaian-2024"), locale="en")
+        lines = table_lines(
+            text,
+            "III. applications received and handled",
+            "IV. administrative reconsideration and litigation",
+        )
+        assert max(columns(ln, cjk=False) for ln in lines) <= 150
+        heads = [ln.split("  ") for ln in lines[4:6]]
+        assert "commercial" in [h.strip() for h in heads[0]]
+        assert "enterprises" in [h.strip() for h in heads[1]]
+
+
+class TestCommandLine:
+    def test_show_unsupported_locale_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`show --locale fr` is unusable input (exit 2), naming the supported locales."""
+        from disclosure_model.cli import main
+
+        assert 2 == main(["show", "--example", "huaian-2024", "--locale", "fr"])
+        err = capsys.readouterr().err
+        assert "unsupported locale 'fr'" in err
+        assert "zh_Hans_CN, zh_Hant_TW and en" in err

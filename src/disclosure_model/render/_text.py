@@ -30,6 +30,8 @@ __all__ = ["render_text"]
 _LABEL_WIDTH = 44
 _INDENT = "  "
 _GAP = "  "
+#: A column header wider than this wraps (between words) onto more lines.
+_HEAD_WIDTH = 16
 
 
 class _Out:
@@ -79,7 +81,8 @@ def _header_lines(
     ``widths`` (one per leaf) are widened where a spanning label needs more room.
     """
     depth = max((c.depth for c in columns), default=1)
-    levels: list[list[tuple[int, int, str]]] = [[] for _ in range(depth)]
+    levels: list[list[tuple[int, int, str]]] = [[] for _ in range(depth - 1)]
+    leaves: list[tuple[int, str]] = []
 
     def place(node: ColumnNode, level: int, first: int) -> None:
         text = out.label(node.label)
@@ -90,12 +93,15 @@ def _header_lines(
                 place(c, level + 1, start)
                 start += c.span
         else:
-            levels[depth - 1].append((first, 1, text))
+            leaves.append((first, text))
 
     start = 0
     for c in columns:
         place(c, 0, start)
         start += c.span
+    wrapped = [(first, _head(out, text, widths[first])) for first, text in leaves]
+    for first, parts in wrapped:
+        widths[first] = max(widths[first], *(out.width(p) for p in parts))
     for level in levels:
         for first, span, text in level:
             room = sum(widths[first : first + span]) + len(_GAP) * (span - 1)
@@ -115,11 +121,26 @@ def _header_lines(
                 gap = room - out.width(text)
                 line += " " * (gap // 2) + text + " " * (gap - gap // 2)
         lines.append(lead + line.rstrip())
+    height = max((len(parts) for _, parts in wrapped), default=0)
+    for i in range(height):
+        line = ""
+        for first, parts in wrapped:
+            text = parts[i - (height - len(parts))] if i >= height - len(parts) else ""
+            left = sum(widths[:first]) + len(_GAP) * first
+            line = out.pad(line, left) + out.pad(text, widths[first], right=True)
+        lines.append(lead + line.rstrip())
     return [ln for ln in lines if ln.strip()]
 
 
+def _head(out: _Out, text: str, values: int) -> list[str]:
+    """A column header's lines: wrapped between words where wider than the column needs."""
+    if out.width(text) <= max(values, _HEAD_WIDTH):
+        return [text]
+    return out.wrap(text, max(values, _HEAD_WIDTH))
+
+
 def _value_widths(out: _Out, block: BlockForm, rows: Sequence[Sequence[str]]) -> list[int]:
-    widths = [out.width(out.label(c.label)) for c in block.leaf_columns]
+    widths = [0 for _ in block.leaf_columns]
     for row in rows:
         for i, v in enumerate(row):
             widths[i] = max(widths[i], out.width(v))
