@@ -9,7 +9,7 @@ from disclosure_model.checks._findings import Finding, Involved, Outcome, findin
 from disclosure_model.formats import Label, ReportFormat, Statistics2021, form, format_for_year
 from disclosure_model.formats._rules import rule_making_places, unit_places
 from disclosure_model.formatting import Argument
-from disclosure_model.report import OrganLevel, Report
+from disclosure_model.report import OrganLevel, Report, Section
 from disclosure_model.values import Amount, Unit
 
 __all__ = ["check_meta", "expected_format"]
@@ -218,7 +218,7 @@ def _fee_narrative(report: Report, locale: str) -> list[Finding]:
     if not isinstance(stats, Statistics2021):
         return []
     unpaid = stats.applications.other_unpaid_fee.total
-    other = report.section("六、")
+    other = _section(report, "other_matters")
     if unpaid and (other is None or "信息处理费" not in other.text):
         path = "$.statistics.applications.other_unpaid_fee.total"
         return [_fail("R-21-04", path, value=unpaid, locale=locale)]
@@ -260,6 +260,20 @@ def _rule_making(report: Report, locale: str) -> list[Finding]:
                 )
             )
     return out
+
+
+def _section(report: Report, key: str) -> Section | None:
+    """The report's section the format calls ``key``: its heading, or one numbered as it is."""
+    spec = next(s for s in form(report.format).sections if s.key == key)
+    return next(
+        (
+            s
+            for s in report.sections
+            if s.title is not None
+            and (spec.matches(s.title) or s.title.lstrip().startswith(spec.numbering + "、"))
+        ),
+        None,
+    )
 
 
 def check_meta(report: Report, *, locale: str) -> list[Finding]:
