@@ -104,7 +104,9 @@ html_static_path: list[str] = []
 # Private bases of public classes. Every row and table class derives from the mixin
 # ``Declared``, which checks types and signs on construction (see explanation/design.md);
 # the package does not export it, so the reference shows the nearest public base instead.
-_PRIVATE_BASES = frozenset({"Declared"})
+# ``ActiveDisclosureBase`` (formats/_shared.py) is the private base of the two table 二
+# classes, likewise not exported.
+_PRIVATE_BASES = frozenset({"Declared", "ActiveDisclosureBase"})
 
 
 def _hide_private_bases(
