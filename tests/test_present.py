@@ -94,6 +94,15 @@ class TestWords:
         assert location("$.claims[3]", locale="zh_Hans_CN") is None
 
 
+class TestMessages:
+    def test_r01_names_its_rows(self, typo: dm.CheckResult) -> None:
+        """R-01's zh message says which rows 第一项 … 第四项 are (the form's note only
+        numbers them)."""
+        (r01,) = [f for f in typo.findings if f.code == "R-01"]
+        assert "第一项加第二项（本年新收、上年结转）之和为 3,035" in r01.message_zh
+        assert "第三项加第四项（（七）总计、结转下年度继续办理）之和为 3,045" in r01.message_zh
+
+
 class TestFindingsText:
     def test_zh_words_cells_and_group(self, typo: dm.CheckResult) -> None:
         """zh: each failed finding with 错误, its cell in words, its message and its group;
