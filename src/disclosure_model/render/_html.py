@@ -44,7 +44,8 @@ __all__ = ["STYLESHEET", "check_result_html", "render_html", "report_fragment"]
 STYLESHEET = """
 .dm { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
   "Microsoft YaHei", "Noto Sans", sans-serif; color: #1a1a1a; line-height: 1.6;
-  max-width: 64rem; overflow-x: auto; }
+  overflow-x: auto; }
+.dm p, .dm h1, .dm dl.dm-meta { max-width: 64rem; }
 .dm h1 { font-size: 1.5rem; text-align: center; margin: 0.5rem 0 1rem; }
 .dm h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
 .dm p { text-indent: 2em; margin: 0.3rem 0; }
@@ -63,8 +64,10 @@ STYLESHEET = """
 .dm table.dm-table th.dm-note { font-size: 0.8rem; max-width: 14rem; background: #fff; }
 .dm table.dm-table td { text-align: right; min-width: 3em; }
 .dm table.dm-table td.dm-unit { text-align: center; }
-.dm table.dm-table th.dm-head { white-space: nowrap; }
+.dm[lang|="zh"] table.dm-table th.dm-head { white-space: nowrap; }
 .dm table.dm-table th.dm-label { min-width: 7em; }
+.dm[lang="en"] table.dm-table th.dm-label { min-width: 9em; }
+.dm[lang="en"] table.dm-table th.dm-head { hyphens: auto; }
 .dm table.dm-table th.dm-group { font-weight: bold; }
 .dm table.dm-table th.dm-depth-1 { padding-left: 1.4em; }
 .dm table.dm-table th.dm-depth-2 { padding-left: 2.4em; }
