@@ -230,7 +230,8 @@ class TestReprs:
         assert "<td>3,050</td>" in ratio
         assert "<td>59.5%</td>" in ratio
         comparison = dm.compare(report, attrs.evolve(report, year=2023))._repr_html_()
-        assert "<table" in comparison
+        assert "<td>59.5%</td>" in comparison  # a share, (1362 + 454) / 3050
+        assert "<td>12.7284</td>" in comparison  # per 100 applications, not a percentage
 
 
 class TestTypedFrame:

@@ -14,12 +14,12 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from disclosure_model.render._locale import supported_locale
+from disclosure_model.values import Ratio
 
 if TYPE_CHECKING:
     from disclosure_model.checks import CheckResult
     from disclosure_model.comparison import Comparison
     from disclosure_model.report import Report
-    from disclosure_model.values import Ratio
 
 __all__ = [
     "MAX_REPR",
@@ -150,30 +150,35 @@ def comparison_repr_html(comparison: Comparison) -> str:
     """The indicators and ratios year over year, with the reasons the reports are not
     comparable (if any)."""
     from disclosure_model.indicators import INDICATORS
-    from disclosure_model.ratio_catalogue import ratio_specs
+    from disclosure_model.ratio_catalogue import RatioKind, ratio_specs
     from disclosure_model.render._html import STYLESHEET
 
     lang = supported_locale(_LOCALE)
     names = {s.code: s.name.zh for s in INDICATORS}
-    names.update({s.code: s.name.zh for s in ratio_specs()})
+    specs = {s.code: s for s in ratio_specs()}
+    names.update({code: s.name.zh for code, s in specs.items()})
 
-    def show(v: int | Fraction | None, *, ratio: bool) -> str:
+    def show(code: str, v: int | Fraction | None) -> str:
         if v is None:
             return ""
         if isinstance(v, int):
             return lang.count(v)
-        return f"{float(v) * 100:.1f}%" if ratio else _number(v)
+        spec = specs.get(code)
+        if spec is not None and spec.kind is RatioKind.SHARE:
+            return lang.percent(Ratio(numerator=v.numerator, denominator=v.denominator)) or ""
+        if v.denominator == 1:
+            return lang.count(v.numerator)
+        return _number(v)
 
     rows = []
     for kind, changes in (("indicator", comparison.indicators), ("ratio", comparison.ratios)):
         for code, c in changes.items():
-            growth = lang.percent(c.growth) or ""
             cells = (
                 names.get(code, code),
-                show(c.last, ratio=kind == "ratio"),
-                show(c.this, ratio=kind == "ratio"),
-                show(c.delta, ratio=False) if kind == "indicator" else "",
-                growth,
+                show(code, c.last),
+                show(code, c.this),
+                show(code, c.delta) if kind == "indicator" else "",
+                lang.percent(c.growth) or "",
                 "" if c.exact else "≈",
             )
             rows.append("<tr>" + "".join(f"<td>{escape(x)}</td>" for x in cells) + "</tr>")
