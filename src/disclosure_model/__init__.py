@@ -18,6 +18,7 @@ from disclosure_model.comparison import Change, Comparison, compare
 from disclosure_model.errors import (
     DisclosureModelError,
     FormatMismatchError,
+    ParseError,
     Problem,
     UnknownExampleError,
     ValidationError,
@@ -73,6 +74,7 @@ __all__ = [
     "Organ",
     "OrganLevel",
     "Outcome",
+    "ParseError",
     "Problem",
     "Ratio",
     "RatioSpec",

@@ -13,7 +13,8 @@ import json
 import sys
 import unicodedata
 from collections.abc import Sequence
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from attrs import frozen
 
@@ -35,8 +36,11 @@ from disclosure_model.render import findings_text, render_text
 from disclosure_model.render._locale import supported_locale
 from disclosure_model.report import Report
 from disclosure_model.schema import json_schema
-from disclosure_model.serialization import dumps, load
+from disclosure_model.serialization import dumps, load, to_dict
 from disclosure_model.values import Ratio
+
+if TYPE_CHECKING:
+    from disclosure_model.parsing import Parsed
 
 __all__ = ["main"]
 
@@ -54,7 +58,9 @@ class _UnusableInputError(Exception):
 
 def _add_source(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("path", nargs="?", help="a report as JSON")
+    group.add_argument(
+        "path", nargs="?", help="a report as JSON, or a page to parse (.html .htm .txt .md .pdf)"
+    )
     group.add_argument(
         "--example", metavar="NAME", help="a bundled example (see `disclosure-model examples`)"
     )
@@ -81,7 +87,12 @@ def _add_check(sub: Any) -> None:
             "2 for unusable input."
         ),
     )
-    check_parser.add_argument("paths", nargs="*", metavar="PATH", help="a report as JSON")
+    check_parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a report as JSON, or a page to parse (.html .htm .txt .md .pdf)",
+    )
     check_parser.add_argument(
         "--example",
         metavar="NAME",
@@ -149,7 +160,12 @@ def _parser() -> argparse.ArgumentParser:
     convert = sub.add_parser(
         "convert", help="write reports as flat CSV records (long or wide) or as JSON"
     )
-    convert.add_argument("paths", nargs="*", metavar="PATH", help="a report as JSON")
+    convert.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a report as JSON, or a page to parse (.html .htm .txt .md .pdf)",
+    )
     convert.add_argument(
         "--example",
         metavar="NAME",
@@ -171,9 +187,49 @@ def _parser() -> argparse.ArgumentParser:
         help="long: one row per stated cell (default); wide: one row per report",
     )
 
+    _add_parse(sub)
     sub.add_parser("examples", help="list the bundled example reports")
     sub.add_parser("schema", help="print the JSON Schema of the report format")
     return parser
+
+
+def _add_parse(sub: Any) -> None:
+    parse_parser: argparse.ArgumentParser = sub.add_parser(
+        "parse",
+        help="read published pages (.html .htm .txt .md .pdf) into reports as JSON",
+        description=(
+            "Parse each FILE (an HTML page, the text of a page or PDF, Markdown, or a PDF) "
+            "into a report and write it as strict JSON: one FILE to standard output or to "
+            "-o OUT; several FILEs as one JSON document per line, or one OUT/<name>.json each "
+            "when OUT is a directory. Exit status 2 when a FILE cannot be parsed (the message "
+            "names the file and what could not be found)."
+        ),
+    )
+    parse_parser.add_argument("files", nargs="+", metavar="FILE", help="a page to parse")
+    parse_parser.add_argument(
+        "-o", "--output-file", dest="out", metavar="OUT", help="a file (one FILE) or a directory"
+    )
+    parse_parser.add_argument("--year", type=int, help="the report year, where the page gives none")
+    parse_parser.add_argument("--organ", help="the organ's name, where the page gives none")
+    parse_parser.add_argument(
+        "--details",
+        action="store_true",
+        help="write the provenance of every value and the parse notes with each report",
+    )
+
+
+_PARSEABLE = (".html", ".htm", ".txt", ".md", ".pdf")
+
+
+def _parse_file(path: str, *, year: int | None = None, organ: str | None = None) -> Parsed:
+    from disclosure_model.errors import ParseError
+    from disclosure_model.parsing import parse
+
+    try:
+        return parse(Path(path), year=year, organ=organ)
+    except ParseError as e:
+        msg = f"{path}: cannot be parsed: {e}"
+        raise _UnusableInputError(msg) from e
 
 
 def _read(path: str | None, example: str | None) -> Report:
@@ -182,6 +238,8 @@ def _read(path: str | None, example: str | None) -> Report:
         if example is not None:
             return examples.load(example)
         assert path is not None
+        if Path(path).suffix.lower() in _PARSEABLE:
+            return _parse_file(path).report
         return load(path)
     except ValidationError as e:
         msg = f"{where} is not a valid report:\n" + "\n".join(f"  {m}" for m in e.messages)
@@ -529,6 +587,68 @@ def _run_convert(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# --- parse ------------------------------------------------------------------------------
+
+
+def _details(path: str, parsed: Parsed) -> dict[str, Any]:
+    return {
+        "source": path,
+        "complete": parsed.complete,
+        "last_row": parsed.last_row,
+        "report": to_dict(parsed.report),
+        "provenance": {p: loc.as_dict() for p, loc in parsed.provenance.items()},
+        "notes": [n.as_dict() for n in parsed.notes],
+    }
+
+
+def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
+    unsupported = [f for f in args.files if Path(f).suffix.lower() not in _PARSEABLE]
+    if unsupported:
+        msg = "parse reads .html .htm .txt .md .pdf files, not: " + ", ".join(unsupported)
+        raise _UnusableInputError(msg)
+    parsed: list[tuple[str, Parsed]] = []
+    problems: list[str] = []
+    for f in args.files:
+        try:
+            parsed.append((f, _parse_file(f, year=args.year, organ=args.organ)))
+        except _UnusableInputError as e:
+            problems.append(str(e))
+    if problems:
+        head = "" if len(args.files) == 1 else f"{len(problems)} of {len(args.files)} unusable:\n"
+        raise _UnusableInputError(head + "\n".join(problems))
+
+    def document(path: str, p: Parsed, indent: int | None) -> str:
+        if args.details:
+            return json.dumps(_details(path, p), ensure_ascii=False, indent=indent)
+        return dumps(p.report, indent=indent)
+
+    target = Path(args.out) if args.out else None
+    if target is not None and (target.is_dir() or len(parsed) > 1):
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for path, p in parsed:
+                (target / f"{Path(path).stem}.json").write_text(
+                    document(path, p, 2) + "\n", encoding="utf-8"
+                )
+        except OSError as e:
+            msg = f"cannot write to {target}: {e.strerror or e}"
+            raise _UnusableInputError(msg) from e
+        return EXIT_OK
+    if target is not None:
+        try:
+            target.write_text(document(*parsed[0], 2) + "\n", encoding="utf-8")
+        except OSError as e:
+            msg = f"cannot write {target}: {e.strerror or e}"
+            raise _UnusableInputError(msg) from e
+        return EXIT_OK
+    if len(parsed) == 1:
+        out.write(document(*parsed[0], 2) + "\n")
+    else:
+        for path, p in parsed:
+            out.write(document(path, p, None) + "\n")
+    return EXIT_OK
+
+
 # --- dispatch ---------------------------------------------------------------------------
 
 
@@ -546,6 +666,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _run_ratios(args, out)
     elif args.command == "convert":
         return _run_convert(args, out)
+    elif args.command == "parse":
+        return _run_parse(args, out)
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ from attrs import frozen
 __all__ = [
     "DisclosureModelError",
     "FormatMismatchError",
+    "ParseError",
     "Problem",
     "UnknownExampleError",
     "ValidationError",
@@ -84,3 +85,7 @@ class UnknownExampleError(DisclosureModelError, LookupError):
 
 class FormatMismatchError(DisclosureModelError, TypeError):
     """Raised when a report's statistics are asked for in a format the report does not follow."""
+
+
+class ParseError(DisclosureModelError, ValueError):
+    """Raised when a page or text cannot be read as a report: says what could not be found."""
