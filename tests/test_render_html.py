@@ -427,3 +427,14 @@ class TestCoverage:
         }
         after = TABLE3_ROWS_2019[TABLE3_ROWS_2019.index("denied_third_party") + 1 :]
         assert set(after) == marked
+
+
+class TestCombined:
+    def test_figures_stated_together_listed(self) -> None:
+        """The seed states 微博 and 微信 as one figure: both cells stay blank in the table,
+        and the figure is listed under it with both labels."""
+        page = read(render_html(dm.examples.load("baoshan-2018"), locale="zh_Hans_CN"))
+        rows = {r[0].text: r for r in page.tables["indicators"]["tbody"]}
+        assert "" == rows["3.政务微博公开政府信息数"][2].text
+        text = "".join(page.text)
+        assert "3.政务微博公开政府信息数 + 4.政务微信公开政府信息数：32132" in text

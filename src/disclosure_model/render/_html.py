@@ -33,7 +33,7 @@ from disclosure_model.checks._present import (
     outcome_word,
     severity_word,
 )
-from disclosure_model.formats import form
+from disclosure_model.formats import LegacyStatistics, form
 from disclosure_model.render._grid import CellRole, GridCell, TableGrid, table_grids
 from disclosure_model.render._locale import Lang, supported_locale
 from disclosure_model.report import Report
@@ -286,6 +286,26 @@ def _body(
     return out
 
 
+def _combined(report: Report, lang: Lang) -> str:
+    """Figures the report states for several cells together (legacy table), not split."""
+    stats = report.statistics
+    if not isinstance(stats, LegacyStatistics) or not stats.combined:
+        return ""
+    specs = LegacyStatistics.cell_specs()
+    w = lang.word
+    items = []
+    for c in stats.combined:
+        names = " + ".join(lang.label(specs[k].label) for k in c.cells)
+        value = lang.count(c.value, grouped=not lang.zh)
+        items.append(f"<li>{_e(names)}{w('：', '：', ': ')}{_e(value)}</li>")
+    head = w(
+        "合并填报的数字（未拆分）",
+        "合併填報的數字（未拆分）",
+        "Figures stated together (not split)",
+    )
+    return f'<section class="dm-combined"><h3>{head}</h3><ul>{"".join(items)}</ul></section>'
+
+
 def _findings_list(overlay: _Overlay, report: Report, lang: Lang) -> str:
     prefix = _prefix(report)
     w = lang.word
@@ -374,6 +394,7 @@ def report_fragment(
         f"<h1>{_e(title)}</h1>",
         _meta(report, lang),
         *_body(report, lang, overlay=overlay, narrative=narrative, grouped=not lang.zh),
+        _combined(report, lang),
     ]
     if overlay is not None:
         out.append(_findings_list(overlay, report, lang))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from disclosure_model.formats import form
+from disclosure_model.formats import LegacyStatistics, form
 from disclosure_model.render._grid import CellRole, GridCell, TableGrid, table_grids
 from disclosure_model.render._locale import Lang, supported_locale
 from disclosure_model.report import Report
@@ -147,7 +147,28 @@ def render_markdown(report: Report, *, locale: str) -> str:
         if key not in placed:
             out.extend(["", f"## {escape_markdown(lang.label(grid.title))}", ""])
             out.extend(_table(grid))
+    out.extend(_combined(report, lang))
     return "\n".join(out) + "\n"
+
+
+def _combined(report: Report, lang: Lang) -> list[str]:
+    """Figures the report states for several cells together (legacy table), not split."""
+    stats = report.statistics
+    if not isinstance(stats, LegacyStatistics) or not stats.combined:
+        return []
+    specs = LegacyStatistics.cell_specs()
+    w = lang.word
+    head = w(
+        "合并填报的数字（未拆分）",
+        "合併填報的數字（未拆分）",
+        "Figures stated together (not split)",
+    )
+    out = ["", f"### {head}", ""]
+    for c in stats.combined:
+        names = " + ".join(lang.label(specs[k].label) for k in c.cells)
+        value = lang.count(c.value, grouped=not lang.zh)
+        out.append(f"- {escape_markdown(names)}{w('：', '：', ': ')}{value}")
+    return out
 
 
 def _facts(report: Report, lang: Lang) -> list[str]:
