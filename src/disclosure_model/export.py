@@ -197,10 +197,10 @@ def _wide(report: Report, *, harmonised: bool) -> dict[str, Any]:
     indicators = harmonise(report)
     for code, parts, base in HARMONISED_RATIOS:
         used = [indicators[p] for p in (*parts, base)]
-        values = [i.value for i in used]
+        values = [i.value for i in used if i.value is not None]
         rate = None
-        if all(v is not None for v in values) and values[-1]:
-            rate = float(Fraction(sum(values[:-1]), values[-1]))  # type: ignore[arg-type]
+        if len(values) == len(used) and values[-1] > 0:
+            rate = float(Fraction(sum(values[:-1]), values[-1]))
         record[code] = rate
         record[f"{code}_exact"] = all(i.exact for i in used) if rate is not None else None
     return record

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from attrs import frozen
 
 from disclosure_model.formats import CellValue, Entry, Label, form
-from disclosure_model.formats._form import BlockForm, GroupStyle, Layout, TableForm
+from disclosure_model.formats._form import BlockForm, GroupStyle, Layout, RowNode, TableForm
 from disclosure_model.render._locale import Lang
 from disclosure_model.report import Report
 from disclosure_model.values import Amount
@@ -193,11 +193,11 @@ def _span(cell: GridCell, colspan: int) -> GridCell:
     )
 
 
-def _labels(b: _Builder, labels: Sequence[tuple[object, int, int]], depth: int) -> list[GridCell]:
+def _labels(b: _Builder, labels: Sequence[tuple[RowNode, int, int]], depth: int) -> list[GridCell]:
     out: list[GridCell] = []
     n = len(labels)
     for i, (node, rowspan, colspan) in enumerate(labels):
-        label: Label = node.label  # type: ignore[attr-defined]
+        label = node.label
         out.append(
             GridCell(
                 role=CellRole.LABEL,

@@ -110,9 +110,8 @@ def _cell_id(prefix: str, path: str) -> str:
 class _Overlay:
     """The failed findings by the cells they involve."""
 
-    def __init__(self, findings: Sequence[Finding], lang: Lang, report: Report) -> None:
+    def __init__(self, findings: Sequence[Finding], lang: Lang) -> None:
         self.lang = lang
-        self.report = report
         self.groups = group_findings(findings)
         self.failed = [g for g in self.groups if g.findings[0].outcome is Outcome.FAIL]
         self.by_cell: dict[str, list[Finding]] = {}
@@ -385,7 +384,7 @@ def report_fragment(
     notebooks and for embedding in a page."""
     lang = supported_locale(locale)
     found = _findings_of(findings)
-    overlay = _Overlay(found, lang, report) if found is not None else None
+    overlay = _Overlay(found, lang) if found is not None else None
     title = report.title or f"{report.organ.name} {report.year}"
     out = [
         f'<div class="dm" lang="{lang.html_lang}">',

@@ -107,10 +107,8 @@ def _covering(row: list[GridCell | None], c: int) -> GridCell | None:
 
 
 def _numeric(body: list[list[GridCell | None]], c: int) -> bool:
-    return any(
-        row[c] is not None and row[c].role is CellRole.VALUE  # type: ignore[union-attr]
-        for row in body
-    )
+    cells = [row[c] for row in body]
+    return any(cell is not None and cell.role is CellRole.VALUE for cell in cells)
 
 
 def render_markdown(report: Report, *, locale: str) -> str:
