@@ -52,6 +52,7 @@ PUBLIC_MODULES = (
     "ratio_catalogue",
     "indicators",
     "comparison",
+    "parsing",
     "export",
     "claims",
     "checks",

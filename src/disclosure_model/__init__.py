@@ -9,7 +9,7 @@ checkable, analysable object.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from disclosure_model import examples
 from disclosure_model.checks import CheckResult, Finding, Outcome, Rule, Severity, check, rules
@@ -75,6 +75,7 @@ __all__ = [
     "OrganLevel",
     "Outcome",
     "ParseError",
+    "Parsed",
     "Problem",
     "Ratio",
     "RatioSpec",
@@ -103,6 +104,10 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "parse",
+    "parse_html",
+    "parse_pdf",
+    "parse_text",
     "ratios",
     "rules",
     "to_dict",
@@ -112,11 +117,30 @@ __all__ = [
 ]
 
 
+if TYPE_CHECKING:  # imported on first use (below): parsing costs a little to import
+    from disclosure_model.parsing import Parsed, parse, parse_html, parse_pdf, parse_text
+
+#: Names given by a submodule imported on first use.
+_LAZY = {
+    "Parsed": "disclosure_model.parsing",
+    "parse": "disclosure_model.parsing",
+    "parse_html": "disclosure_model.parsing",
+    "parse_pdf": "disclosure_model.parsing",
+    "parse_text": "disclosure_model.parsing",
+}
+
+
 def __dir__() -> list[str]:
     return sorted({*__all__, "__version__"})
 
 
 def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
