@@ -68,6 +68,7 @@ nitpick_ignore = [
     ("py:class", "fractions.Fraction"),
     ("py:class", "datetime.date"),
     ("py:class", "os.PathLike"),
+    ("py:class", "pathlib.Path"),
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Sequence"),
@@ -85,8 +86,14 @@ nitpick_ignore = [
 # docstrings run under pytest (--doctest-modules) with their module's names in scope; here
 # they would run without them.
 doctest_test_doctest_blocks = ""
-doctest_global_setup = """
+_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "parsing" / "corpus"
+doctest_global_setup = f"""
+import pathlib
+
 import disclosure_model as dm
+
+#: The real published reports the parser tests use (tests/parsing/corpus).
+CORPUS = pathlib.Path({str(_CORPUS)!r})
 
 try:  # optional: the JSON Schema example is skipped without it (see how-to/read-and-write-json)
     import jsonschema
@@ -104,8 +111,6 @@ html_static_path: list[str] = []
 # Private bases of public classes. Every row and table class derives from the mixin
 # ``Declared``, which checks types and signs on construction (see explanation/design.md);
 # the package does not export it, so the reference shows the nearest public base instead.
-# ``ActiveDisclosureBase`` (formats/_shared.py) is the private base of the two table 二
-# classes, likewise not exported.
 _PRIVATE_BASES = frozenset({"Declared", "ActiveDisclosureBase"})
 
 

@@ -315,7 +315,10 @@ def parse_text(
     year: int | None = None,
     organ: Organ | str | None = None,
 ) -> Report:
-    """The report a page's or a PDF's text holds (see :func:`parse_html` for the arguments)."""
+    """The report a page's or a PDF's text holds.
+
+    The arguments are those of :func:`~disclosure_model.parsing.parse_html`.
+    """
     return _parse_text(text, url=url, year=year, organ=organ).report
 
 
