@@ -24,19 +24,29 @@ release = disclosure_model.__version__
 version = release
 
 extensions = [
-    "myst_parser",
+    # myst_nb parses every Markdown page as myst_parser does, and executes the pages that
+    # are notebooks (a `file_format: mystnb` header): the tutorial runs at every build.
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
     "catalogue_pages",
 ]
 
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "myst-nb"}
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 language = "en"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+
+# -- notebooks (myst-nb) ---------------------------------------------------------------------
+# Executed at every build, with the build's own Python (ipykernel); an exception in a cell
+# fails the build, as a broken example should.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 180
+nb_execution_show_tb = True
 
 # -- autodoc -------------------------------------------------------------------------------
 autodoc_member_order = "bysource"
