@@ -97,6 +97,7 @@ __all__ = [
     "dump",
     "dumps",
     "examples",
+    "findings_text",
     "form",
     "format_for_year",
     "from_dict",
@@ -109,6 +110,9 @@ __all__ = [
     "parse_pdf",
     "parse_text",
     "ratios",
+    "render_html",
+    "render_markdown",
+    "render_text",
     "rules",
     "to_dict",
     "to_frame",
@@ -119,6 +123,12 @@ __all__ = [
 
 if TYPE_CHECKING:  # imported on first use (below): parsing costs a little to import
     from disclosure_model.parsing import Parsed, parse, parse_html, parse_pdf, parse_text
+    from disclosure_model.render import (
+        findings_text,
+        render_html,
+        render_markdown,
+        render_text,
+    )
 
 #: Names given by a submodule imported on first use.
 _LAZY = {
@@ -127,6 +137,10 @@ _LAZY = {
     "parse_html": "disclosure_model.parsing",
     "parse_pdf": "disclosure_model.parsing",
     "parse_text": "disclosure_model.parsing",
+    "findings_text": "disclosure_model.render",
+    "render_html": "disclosure_model.render",
+    "render_markdown": "disclosure_model.render",
+    "render_text": "disclosure_model.render",
 }
 
 
