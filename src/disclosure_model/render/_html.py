@@ -35,7 +35,7 @@ from disclosure_model.checks._present import (
 )
 from disclosure_model.formats import LegacyStatistics, form
 from disclosure_model.render._grid import CellRole, GridCell, TableGrid, table_grids
-from disclosure_model.render._locale import Lang, supported_locale
+from disclosure_model.render._locale import Lang, report_facts, supported_locale
 from disclosure_model.report import Report
 
 __all__ = ["STYLESHEET", "check_result_html", "render_html", "report_fragment"]
@@ -214,22 +214,13 @@ def _table(grid: TableGrid, *, prefix: str, report: Report, overlay: _Overlay | 
 
 def _meta(report: Report, lang: Lang) -> str:
     w = lang.word
-    facts = [
-        (w("机关", "機關", "organ"), _e(report.organ.name)),
-        (w("层级", "層級", "level"), _e(lang.level(report.organ.level))),
-        (w("年度", "年度", "year"), _e(str(report.year))),
-        (w("格式", "格式", "format"), _e(lang.label(report.format.label))),
-    ]
-    if report.dated is not None:
-        facts.append((w("落款日期", "落款日期", "dated"), _e(lang.date(report.dated))))
-    if report.published is not None:
-        facts.append((w("发布日期", "發布日期", "published"), _e(lang.date(report.published))))
-    if report.source is not None and report.source.url is not None:
-        url = report.source.url
-        shown = _e(url)
-        if url.lower().startswith(_SCHEMES):
-            shown = f'<a href="{_e(url)}" rel="noopener noreferrer">{shown}</a>'
-        facts.append((w("来源", "來源", "source"), shown))
+    facts = []
+    source = w("来源", "來源", "source")
+    for name, value in report_facts(report, lang):
+        shown = _e(value)
+        if name == source and value.lower().startswith(_SCHEMES):
+            shown = f'<a href="{_e(value)}" rel="noopener noreferrer">{shown}</a>'
+        facts.append((name, shown))
     if report.coverage is not None:
         facts.append(
             (

@@ -27,7 +27,7 @@ from babel.numbers import format_decimal
 
 from disclosure_model.formats import Label
 from disclosure_model.formatting import InvalidLocaleError, format_decimal_exactly, parse_locale
-from disclosure_model.report import OrganLevel
+from disclosure_model.report import OrganLevel, Report
 from disclosure_model.values import Amount, Ratio
 
 __all__ = ["SUPPORTED_LOCALES", "Lang", "UnsupportedLocaleError", "supported_locale"]
@@ -148,3 +148,22 @@ def supported_locale(locale: str) -> Lang:
         msg = f"unsupported locale {locale!r}: the renderers support {supported}"
         raise UnsupportedLocaleError(msg)
     return Lang(name)
+
+
+def report_facts(report: Report, lang: Lang) -> list[tuple[str, str]]:
+    """The facts a rendering heads a report with, as (name, value) in ``lang`` (the source
+    URL last, where there is one, as written)."""
+    w = lang.word
+    facts = [
+        (w("机关", "機關", "organ"), report.organ.name),
+        (w("层级", "層級", "level"), lang.level(report.organ.level)),
+        (w("年度", "年度", "year"), str(report.year)),
+        (w("格式", "格式", "format"), lang.label(report.format.label)),
+    ]
+    if report.dated is not None:
+        facts.append((w("落款日期", "落款日期", "dated"), lang.date(report.dated)))
+    if report.published is not None:
+        facts.append((w("发布日期", "發布日期", "published"), lang.date(report.published)))
+    if report.source is not None and report.source.url is not None:
+        facts.append((w("来源", "來源", "source"), report.source.url))
+    return facts

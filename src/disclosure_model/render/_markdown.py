@@ -16,7 +16,7 @@ import re
 
 from disclosure_model.formats import LegacyStatistics, form
 from disclosure_model.render._grid import CellRole, GridCell, TableGrid, table_grids
-from disclosure_model.render._locale import Lang, supported_locale
+from disclosure_model.render._locale import Lang, report_facts, supported_locale
 from disclosure_model.report import Report
 
 __all__ = ["escape_markdown", "render_markdown"]
@@ -170,17 +170,5 @@ def _combined(report: Report, lang: Lang) -> list[str]:
 
 
 def _facts(report: Report, lang: Lang) -> list[str]:
-    w = lang.word
-    facts = [
-        (w("机关", "機關", "organ"), report.organ.name),
-        (w("层级", "層級", "level"), lang.level(report.organ.level)),
-        (w("年度", "年度", "year"), str(report.year)),
-        (w("格式", "格式", "format"), lang.label(report.format.label)),
-    ]
-    if report.dated is not None:
-        facts.append((w("落款日期", "落款日期", "dated"), lang.date(report.dated)))
-    if report.published is not None:
-        facts.append((w("发布日期", "發布日期", "published"), lang.date(report.published)))
-    if report.source is not None and report.source.url is not None:
-        facts.append((w("来源", "來源", "source"), report.source.url))
+    facts = report_facts(report, lang)
     return [f"- **{escape_markdown(k)}**: {escape_markdown(v)}" for k, v in facts]

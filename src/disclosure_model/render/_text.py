@@ -21,7 +21,7 @@ from disclosure_model.formats import Label, LegacyStatistics, form
 from disclosure_model.formats._form import BlockForm, ColumnNode, GroupStyle, Layout, TableForm
 from disclosure_model.formatting import NOT_STATED
 from disclosure_model.render._grid import cell_path, cell_text
-from disclosure_model.render._locale import Lang, supported_locale
+from disclosure_model.render._locale import Lang, report_facts, supported_locale
 from disclosure_model.render._width import pad, width, wrap
 from disclosure_model.report import Report
 
@@ -245,18 +245,7 @@ def _header(out: _Out) -> None:
     title = report.title or f"{report.organ.name} {report.year}"
     out.lines.append(title)
     out.lines.append("=" * out.width(title))
-    facts = [
-        (w("机关", "機關", "organ"), report.organ.name),
-        (w("层级", "層級", "level"), lang.level(report.organ.level)),
-        (w("年度", "年度", "year"), str(report.year)),
-        (w("格式", "格式", "format"), lang.label(report.format.label)),
-    ]
-    if report.dated is not None:
-        facts.append((w("落款日期", "落款日期", "dated"), lang.date(report.dated)))
-    if report.published is not None:
-        facts.append((w("发布日期", "發布日期", "published"), lang.date(report.published)))
-    if report.source is not None and report.source.url is not None:
-        facts.append((w("来源", "來源", "source"), report.source.url))
+    facts = report_facts(report, lang)
     column = max(out.width(k) for k, _ in facts)
     out.lines.extend(f"{out.pad(k, column)}  {v}" for k, v in facts)
     out.lines.append(
