@@ -112,8 +112,12 @@ class PydClaim(_Strict):
 PydStatistics2021 = _model_for(Statistics2021, {})
 
 
+class PydCoverage(_Strict):
+    last_row: str
+
+
 class PydReport2021(_Strict):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     organ: PydOrgan
     year: int
     format: Literal["gov-2021"]
@@ -124,6 +128,7 @@ class PydReport2021(_Strict):
     source: PydSource | None
     sections: tuple[PydSection, ...]
     claims: tuple[PydClaim, ...]
+    coverage: PydCoverage | None
 
 
 def _strict_parse(data: bytes) -> Any:

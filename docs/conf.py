@@ -25,13 +25,15 @@ release = disclosure_model.__version__
 version = release
 
 extensions = [
-    "myst_parser",
+    # myst_nb parses every Markdown page as myst_parser does, and executes the pages that
+    # are notebooks (a `file_format: mystnb` header): the tutorial runs at every build.
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
     "catalogue_pages",
 ]
 
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "myst-nb"}
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 language = "en"
@@ -40,6 +42,14 @@ myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 # {{ version }} in a page is the version being documented (the front page shows it).
 myst_substitutions = {"version": release}
 myst_heading_anchors = 3
+
+# -- notebooks (myst-nb) ---------------------------------------------------------------------
+# Executed at every build, with the build's own Python (ipykernel); an exception in a cell
+# fails the build, as a broken example should.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 180
+nb_execution_show_tb = True
 
 # -- autodoc -------------------------------------------------------------------------------
 autodoc_member_order = "bysource"
@@ -61,6 +71,7 @@ nitpick_ignore = [
     ("py:class", "fractions.Fraction"),
     ("py:class", "datetime.date"),
     ("py:class", "os.PathLike"),
+    ("py:class", "pathlib.Path"),
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Sequence"),
@@ -84,8 +95,14 @@ doctest_test_doctest_blocks = ""
 doctest_default_flags = (
     doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1 | doctest.NORMALIZE_WHITESPACE
 )
-doctest_global_setup = """
+_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "parsing" / "corpus"
+doctest_global_setup = f"""
+import pathlib
+
 import disclosure_model as dm
+
+#: The real published reports the parser tests use (tests/parsing/corpus).
+CORPUS = pathlib.Path({str(_CORPUS)!r})
 
 try:  # optional: the JSON Schema example is skipped without it (see how-to/read-and-write-json)
     import jsonschema

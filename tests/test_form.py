@@ -420,6 +420,12 @@ class TestLabelVariants:
         found = fs.match_row("indicators", "(三)其他情形数", within="litigation_total")
         assert "litigation_other" == (found.key if found else None)
 
+    def test_numbering_must_agree(self) -> None:
+        """A label that lost characters in the PDF (2.其他法律行政止公开) is not the row
+        3.其他 whose short label it starts with: printed numbering must agree."""
+        found = form(F2021).match_row("applications", "2.其他法律行政止公开")
+        assert found is None or "denied_law_prohibited" == found.key
+
     def test_unique_bare_label(self) -> None:
         """A bare label that only one row of table 三 carries names that row."""
         found = form(F2021).match_row("applications", "重复申请")

@@ -54,6 +54,7 @@ PUBLIC_MODULES = (
     "ratio_catalogue",
     "indicators",
     "comparison",
+    "parsing",
     "export",
     "office",
     "claims",

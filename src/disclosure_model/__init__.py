@@ -9,7 +9,7 @@ checkable, analysable object.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from disclosure_model import examples
 from disclosure_model.checks import CheckResult, Finding, Outcome, Rule, Severity, check, rules
@@ -75,6 +75,7 @@ __all__ = [
     "OrganLevel",
     "Outcome",
     "ParseError",
+    "Parsed",
     "Problem",
     "Ratio",
     "RatioSpec",
@@ -96,6 +97,7 @@ __all__ = [
     "dump",
     "dumps",
     "examples",
+    "findings_text",
     "form",
     "format_for_year",
     "from_dict",
@@ -103,7 +105,14 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "parse",
+    "parse_html",
+    "parse_pdf",
+    "parse_text",
     "ratios",
+    "render_html",
+    "render_markdown",
+    "render_text",
     "rules",
     "to_dict",
     "to_frame",
@@ -112,11 +121,40 @@ __all__ = [
 ]
 
 
+if TYPE_CHECKING:  # imported on first use (below): parsing costs a little to import
+    from disclosure_model.parsing import Parsed, parse, parse_html, parse_pdf, parse_text
+    from disclosure_model.render import (
+        findings_text,
+        render_html,
+        render_markdown,
+        render_text,
+    )
+
+#: Names given by a submodule imported on first use.
+_LAZY = {
+    "Parsed": "disclosure_model.parsing",
+    "parse": "disclosure_model.parsing",
+    "parse_html": "disclosure_model.parsing",
+    "parse_pdf": "disclosure_model.parsing",
+    "parse_text": "disclosure_model.parsing",
+    "findings_text": "disclosure_model.render",
+    "render_html": "disclosure_model.render",
+    "render_markdown": "disclosure_model.render",
+    "render_text": "disclosure_model.render",
+}
+
+
 def __dir__() -> list[str]:
     return sorted({*__all__, "__version__"})
 
 
 def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 

@@ -12,7 +12,6 @@ import csv
 import json
 import sys
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -33,7 +32,8 @@ from disclosure_model.formatting import (
     parse_locale,
 )
 from disclosure_model.ratio_catalogue import RatioKind, RatioSpec, ratio_specs, ratios
-from disclosure_model.render import render_text
+from disclosure_model.render import findings_text, render_text
+from disclosure_model.render._locale import supported_locale
 from disclosure_model.report import Report
 from disclosure_model.schema import json_schema
 from disclosure_model.serialization import dumps, load, to_dict
@@ -70,7 +70,10 @@ def _add_locale(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--locale",
         default="zh_CN",
-        help="labels and number format: zh / zh_CN (official Chinese labels) or en (default zh_CN)",
+        help=(
+            "labels and number format: zh_Hans_CN (also zh, zh_CN: the official labels), "
+            "zh_Hant_TW (zh_TW) or en (default zh_CN)"
+        ),
     )
 
 
@@ -250,7 +253,8 @@ def _read(path: str | None, example: str | None) -> Report:
 
 def _check_locale(locale: str) -> None:
     try:
-        parse_locale(locale)
+        parse_locale(locale)  # a name babel does not know: "unknown locale"
+        supported_locale(locale)  # one it knows but the renderers do not support
     except DisclosureModelError as e:
         raise _UnusableInputError(str(e)) from e
 
@@ -391,8 +395,6 @@ _WORDS = {
     "previous": ("上年报告", "previous"),
     "mode": ("模式", "mode"),
     "lenient": ("宽松（未填报按 0 计）", "lenient (blank cells read as 0)"),
-    "no_findings": ("未发现问题。", "no findings."),
-    "not_assessable": ("(无法核对)", "(not assessable)"),
 }
 
 
@@ -406,20 +408,6 @@ def _count_phrase(n: int, zh_unit: str, en_one: str, en_many: str, *, locale: st
     if is_chinese(locale):
         return f"{number} {zh_unit}"
     return f"{number} {en_one if n == 1 else en_many}"
-
-
-def _not_assessable_line(findings: Sequence[Finding], *, locale: str) -> str | None:
-    if not findings:
-        return None
-    by_code = Counter(f.code for f in findings)
-    zh = is_chinese(locale)
-    codes = [code if n == 1 else f"{code} ×{n}" for code, n in sorted(by_code.items())]
-    total = format_count(len(findings), locale=locale)
-    if zh:
-        return f"无法核对 {total} 项：" + "、".join(codes) + "（--include-not-assessable 逐条列出）"
-    return (
-        f"not assessable: {total} (" + ", ".join(codes) + "; --include-not-assessable lists them)"
-    )
 
 
 def _text_block(c: _Checked, *, locale: str, min_severity: Severity, every: bool) -> list[str]:
@@ -437,24 +425,10 @@ def _text_block(c: _Checked, *, locale: str, min_severity: Severity, every: bool
         lines.append(f"  {_word('previous', zh)}{sep}{c.previous.name}")
     if c.result.lenient:
         lines.append(f"  {_word('mode', zh)}{sep}{_word('lenient', zh)}")
-    # Failed rules before those not assessable, the most serious first; otherwise as returned.
-    shown = sorted(
-        _shown(c.result.findings, min_severity),
-        key=lambda f: (f.outcome is not Outcome.FAIL, -f.severity.rank),
+    text = findings_text(
+        c.result, locale=locale, min_severity=min_severity, include_not_assessable=every
     )
-    failed = [f for f in shown if f.outcome is Outcome.FAIL]
-    listed = shown if every else failed
-    for f in listed:
-        mark = "" if f.outcome is Outcome.FAIL else _word("not_assessable", zh) + " "
-        lines.append(f"  {f.severity.value:<7}  {f.code:<7}  {f.path}  {mark}{f.message(locale)}")
-    if not listed:
-        lines.append(f"  {_word('no_findings', zh)}")
-    if not every:
-        summary = _not_assessable_line(
-            [f for f in shown if f.outcome is Outcome.NOT_ASSESSABLE], locale=locale
-        )
-        if summary is not None:
-            lines.append(f"  {summary}")
+    lines.extend(text.splitlines())
     return lines
 
 

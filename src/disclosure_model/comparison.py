@@ -90,6 +90,18 @@ class Comparison:
     indicators: Mapping[str, Change] = field(converter=_read_only, hash=False)
     ratios: Mapping[str, Change] = field(converter=_read_only, hash=False)
 
+    def __repr__(self) -> str:
+        """One short line: comparable or why not, and how many changes."""
+        from disclosure_model.render._repr import comparison_repr
+
+        return comparison_repr(self)
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: the indicators and ratios year over year."""
+        from disclosure_model.render._repr import comparison_repr_html
+
+        return comparison_repr_html(self)
+
 
 def _indicator_change(this: Indicator, last: Indicator) -> Change:
     missing = tuple(f"this year {p}" for p in this.missing) + tuple(

@@ -414,6 +414,18 @@ class Report:
             msg = f"no claim with id {claim_id!r}"
             raise KeyError(msg) from None
 
+    def __repr__(self) -> str:
+        """One short line: organ, year, format, how much is stated (the narrative is not)."""
+        from disclosure_model.render._repr import report_repr
+
+        return report_repr(self)
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: the header and the official tables."""
+        from disclosure_model.render._repr import report_repr_html
+
+        return report_repr_html(self)
+
     def section(self, title_prefix: str) -> Section | None:
         """The first section whose heading starts with ``title_prefix`` (e.g. ``"一、"``)."""
         return next(

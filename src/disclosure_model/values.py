@@ -175,3 +175,15 @@ class Ratio:
         from disclosure_model.formatting import format_percent
 
         return format_percent(self, locale=locale, decimals=decimals)
+
+    def __repr__(self) -> str:
+        """One short line with the parts, the value and the percentage."""
+        from disclosure_model.render._repr import ratio_repr
+
+        return ratio_repr(self)
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: value, percentage, numerator and denominator."""
+        from disclosure_model.render._repr import ratio_repr_html
+
+        return ratio_repr_html(self)

@@ -122,7 +122,8 @@ RULES: tuple[Rule, ...] = (
         _NEW,
         ("新收加结转等于办理结果加结转下年度", "column balance of the applications table"),
         (
-            "{where}：第一项加第二项之和为 {left}，第三项加第四项之和为 {right}，"
+            "{where}：第一项加第二项（本年新收、上年结转）之和为 {left}，"
+            "第三项加第四项（（七）总计、结转下年度继续办理）之和为 {right}，"
             "不符合表格的勾稽关系。",
             "{where}: new plus carried-over applications make {left}, but results plus "
             "carried-forward make {right}; the form says the two are equal.",

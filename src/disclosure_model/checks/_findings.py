@@ -295,3 +295,31 @@ class CheckResult:
     def records(self) -> list[dict[str, Any]]:
         """One flat dict per finding, ready for ``pandas.DataFrame(result.records())``."""
         return [f.to_record() for f in self.findings]
+
+    # Presentation (disclosure_model.checks._present, disclosure_model.render._repr).
+
+    def to_records(self, *, locale: str | None = None) -> list[dict[str, Any]]:
+        """One flat dict per finding, with the severity word (错误 / 警告 / 提示 / 无法核对),
+        the cell in words and the group of findings that share a cell; ``locale`` by
+        default the one the check ran with."""
+        from disclosure_model.checks._present import finding_records
+
+        return finding_records(self, locale=locale)
+
+    def to_frame(self, *, locale: str | None = None) -> Any:
+        """:meth:`to_records` as a pandas DataFrame, one row per finding (extra ``pandas``)."""
+        from disclosure_model.checks._present import findings_frame
+
+        return findings_frame(self, locale=locale)
+
+    def __repr__(self) -> str:
+        """One short line: how many findings of each kind, the codes that failed."""
+        from disclosure_model.render._repr import result_repr
+
+        return result_repr(self)
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: the findings table, severity marked, grouped by shared cell."""
+        from disclosure_model.render._repr import result_repr_html
+
+        return result_repr_html(self)

@@ -26,6 +26,7 @@ them and derives the rest, so that parsers, renderers, strategies and checks rea
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
@@ -466,55 +467,80 @@ class FormSpec:
         """The row or group of ``table`` whose label ``text`` is; ``None`` if none or several.
 
         The printed label may carry or drop its numbering, be truncated (at least four
-        characters of it), or add words at its end; ``within`` is the key of an enclosing
-        group or parent row, which tells apart labels printed in several places (the
-        ``1.`` rows of table 三, the legacy table's （一）维持具体行政行为数).
+        characters of it), or add words at its end; numbering that is printed must agree.
+        ``within`` is the key of an enclosing group or parent row, which tells apart labels
+        printed in several places (the ``1.`` rows of table 三, the legacy table's
+        （一）维持具体行政行为数).
         """
         t = self.table(table)
-        candidates = _matches(
-            normalise_label(text),
-            [(node, (node.label.zh, *node.aliases)) for _, node in t._nodes.values()],
-        )
+        candidates = _matches(normalise_label(text), _row_options(self.format, table))
         if within is not None:
             candidates = [c for c in candidates if any(a.key == within for a in t.ancestors(c.key))]
         return candidates[0] if len(candidates) == 1 else None
 
     def match_column(self, table: str, text: str) -> ColumnNode | None:
         """The column header of ``table`` whose label ``text`` is; ``None`` if none or several."""
-        nodes: list[ColumnNode] = []
-        for b in self.table(table).blocks:
-            stack = list(b.columns)
-            while stack:
-                c = stack.pop()
-                if c not in nodes:
-                    nodes.append(c)
-                stack.extend(c.children)
-        found = _matches(normalise_label(text), [(c, (c.label.zh, *c.aliases)) for c in nodes])
+        found = _matches(normalise_label(text), _column_options(self.format, table))
         return found[0] if len(found) == 1 else None
+
+
+#: An option to match: the item, and each of its names as (normalised, without numbering).
+_Option = tuple[Any, tuple[tuple[str, str], ...]]
+
+
+def _names(names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((n, strip_numbering(n)) for n in (normalise_label(x) for x in names))
+
+
+@functools.cache
+def _row_options(fmt: ReportFormat, table: str) -> tuple[_Option, ...]:
+    from disclosure_model.formats import form  # the spec of the format, built once
+
+    t = form(fmt).table(table)
+    return tuple((node, _names((node.label.zh, *node.aliases))) for _, node in t._nodes.values())
+
+
+@functools.cache
+def _column_options(fmt: ReportFormat, table: str) -> tuple[_Option, ...]:
+    from disclosure_model.formats import form
+
+    nodes: list[ColumnNode] = []
+    for b in form(fmt).table(table).blocks:
+        stack = list(b.columns)
+        while stack:
+            c = stack.pop()
+            if c not in nodes:
+                nodes.append(c)
+            stack.extend(c.children)
+    return tuple((c, _names((c.label.zh, *c.aliases))) for c in nodes)
 
 
 _MIN_PREFIX = 4
 
 
-def _matches(key: str, options: Sequence[tuple[Any, tuple[str, ...]]]) -> list[Any]:
+def _matches(key: str, options: Sequence[_Option]) -> list[Any]:
     """The options whose labels ``key`` matches, by the most exact kind of match any has."""
     if not key:
         return []
     bare = strip_numbering(key)
+    own = key[: len(key) - len(bare)]
     tiers: list[list[Any]] = [[], [], [], []]
     for item, names in options:
         best = 4
-        for name in names:
-            n = normalise_label(name)
-            nb = strip_numbering(n)
+        for n, nb in names:
             if key == n:
                 best = 0
-            elif bare and bare == nb:
+                break
+            theirs = n[: len(n) - len(nb)]
+            if own and theirs and _numeral(own) != _numeral(theirs):
+                continue  # both numbered, differently: another row
+            if bare and bare == nb:
                 best = min(best, 1)
-            elif len(bare) >= _MIN_PREFIX and (nb.startswith(bare) or bare.startswith(nb)):
-                # A truncated label, or the label with words added after it.
-                best = min(best, 2)
-            elif len(bare) >= _MIN_PREFIX and _same_number(key, n) and bare in nb:
+            elif len(bare) >= _MIN_PREFIX and nb.startswith(bare):
+                best = min(best, 2)  # a truncated label
+            elif len(nb) >= _MIN_PREFIX and bare.startswith(nb):
+                best = min(best, 2)  # the label with words added after it
+            elif len(bare) >= _MIN_PREFIX and own and own == theirs and bare in nb:
                 best = min(best, 3)
         if best < 4:
             tiers[best].append(item)
@@ -525,8 +551,9 @@ def _matches(key: str, options: Sequence[tuple[Any, tuple[str, ...]]]) -> list[A
     return []
 
 
-def _same_number(a: str, b: str) -> bool:
-    return a[: len(a) - len(strip_numbering(a))] == b[: len(b) - len(strip_numbering(b))]
+def _numeral(numbering: str) -> str:
+    """The numeral of a numbering (``(三)`` and ``三.`` → ``三``)."""
+    return numbering.strip("().,、")
 
 
 # ---------------------------------------------------------------------------------------

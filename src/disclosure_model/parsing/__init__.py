@@ -16,7 +16,8 @@
 from __future__ import annotations
 
 from disclosure_model.parsing._grid import Cell, Grid, GridKind, Location
-from disclosure_model.parsing._notes import NOTE_CODES, Note
+from disclosure_model.parsing._notes import NOTE_CODES as _NOTE_CODES
+from disclosure_model.parsing._notes import Note
 from disclosure_model.parsing._result import Parsed, parse, parse_html, parse_pdf, parse_text
 
 __all__ = [
@@ -32,3 +33,6 @@ __all__ = [
     "parse_pdf",
     "parse_text",
 ]
+
+#: Every parse note code, with what it means (the codes are stable).
+NOTE_CODES = _NOTE_CODES

@@ -13,17 +13,19 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 from attrs import frozen
 
+from disclosure_model.claims import Claim
 from disclosure_model.errors import ParseError, ValidationError
-from disclosure_model.formats import ReportFormat, format_for_year
+from disclosure_model.formats import LegacyStatistics, ReportFormat, Statistics, format_for_year
 from disclosure_model.parsing._grid import Grid, Location
 from disclosure_model.parsing._html import MAX_HTML_BYTES, read_html
 from disclosure_model.parsing._mapper import Line, Mapped, detect_format, map_lines
 from disclosure_model.parsing._notes import Note
-from disclosure_model.parsing._prose import Narrative, organ_level, read_narrative
+from disclosure_model.parsing._prose import Narrative, organ_level, read_legacy, read_narrative
 from disclosure_model.parsing._text import read_text
 from disclosure_model.report import Coverage, Organ, OrganLevel, Report, Source
 
@@ -179,18 +181,24 @@ def _assemble(
                     en=f"the level of {name!r} is not clear from its name; recorded as other",
                 )
             )
+    statistics, claims = mapped.statistics, narrative.claims
+    if fmt is ReportFormat.LEGACY:
+        # Legacy reports state most figures in prose (the table is often an image): the
+        # prose gives every cell the table does not print, and the claims about them.
+        statistics, claims, prose_notes = _with_legacy_prose(statistics, text)
+        notes.extend(prose_notes)
     try:
         report = Report(
             organ=the_organ,
             year=the_year,
             format=fmt,
-            statistics=mapped.statistics,
+            statistics=statistics,
             title=narrative.title,
             dated=narrative.dated,
             published=narrative.published,
             source=Source(url=url, sha256=sha256) if (url or sha256) else None,
             sections=narrative.sections,
-            claims=narrative.claims,
+            claims=claims,
             coverage=Coverage(last_row=mapped.last_row) if mapped.last_row else None,
         )
     except ValidationError as exc:
@@ -204,6 +212,32 @@ def _assemble(
         tables=mapped.tables,
         complete=mapped.complete,
     )
+
+
+def _with_legacy_prose(
+    table: Statistics, text: str
+) -> tuple[Statistics, tuple[Claim, ...], list[Note]]:
+    """The legacy cells of the table, completed by the figures the prose states."""
+    prose, claims, prose_notes = read_legacy(text)
+    notes = [Note(code="narrative", zh=n, en=n) for n in prose_notes]
+    if not isinstance(table, LegacyStatistics):  # pragma: no cover - the mapper's contract
+        return prose, claims, notes
+    values: dict[str, Any] = {}
+    for entry in table.catalogue():
+        printed, stated = table.cell(entry.path), prose.cell(entry.path)
+        values[entry.path] = printed if printed is not None else stated
+        if printed is not None and stated is not None and printed != stated:
+            notes.append(
+                Note(
+                    code="narrative",
+                    zh=f"{entry.row_label.zh}：表中为 {printed}，正文为 {stated}；取表中数",
+                    en=f"{entry.row_label.en}: the table prints {printed}, the prose "
+                    f"{stated}; the table's value is kept",
+                    path=entry.path,
+                )
+            )
+    merged = attrs.evolve(table, combined=table.combined or prose.combined, **values)
+    return merged, claims, notes
 
 
 def _parse_html(
@@ -281,7 +315,10 @@ def parse_text(
     year: int | None = None,
     organ: Organ | str | None = None,
 ) -> Report:
-    """The report a page's or a PDF's text holds (see :func:`parse_html` for the arguments)."""
+    """The report a page's or a PDF's text holds.
+
+    The arguments are those of :func:`~disclosure_model.parsing.parse_html`.
+    """
     return _parse_text(text, url=url, year=year, organ=organ).report
 
 
