@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from attrs import frozen
+from attrs import field, frozen
 
 from disclosure_model import examples
 from disclosure_model._version import __version__
@@ -31,9 +32,19 @@ from disclosure_model.formatting import (
     is_chinese,
     parse_locale,
 )
+from disclosure_model.office import TemplateError
+from disclosure_model.office._cli import (
+    add_build,
+    add_fields,
+    add_template,
+    is_filled_template,
+    read_filled,
+    run_build,
+    run_template,
+)
 from disclosure_model.ratio_catalogue import RatioKind, RatioSpec, ratio_specs, ratios
 from disclosure_model.render import findings_text, render_text
-from disclosure_model.render._locale import supported_locale
+from disclosure_model.render._locale import SUPPORTED_LOCALES, supported_locale
 from disclosure_model.report import Report
 from disclosure_model.schema import json_schema
 from disclosure_model.serialization import dumps, load, to_dict
@@ -128,6 +139,8 @@ def _add_check(sub: Any) -> None:
         help="print only findings of this severity or above (default info); "
         "the exit status does not change",
     )
+    add_fields(check_parser)  # for a filled template given as PATH (a CSV has no such fields)
+    _add_bom(check_parser)
     check_parser.add_argument(
         "--include-not-assessable",
         action="store_true",
@@ -136,10 +149,77 @@ def _add_check(sub: Any) -> None:
     )
 
 
+def _add_bom(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--bom",
+        action="store_true",
+        help="CSV output: start with a UTF-8 byte-order mark, so Excel reads the Chinese text",
+    )
+
+
+_MAIN_EPILOG = """\
+examples:
+  disclosure-model show --example huaian-2024
+  disclosure-model check report.json --previous 2023.json
+  disclosure-model template --format gov-2021 -o 2024.xlsx
+  disclosure-model COMMAND --help
+
+exit status (every command): 0 success (check: no finding of error severity);
+1 check found a finding of error severity; 2 unusable input or usage.
+A PATH of - reads standard input. Colour only on a terminal, and never with NO_COLOR set.
+"""
+
+#: Examples printed under each subcommand's --help (the documentation's command-line
+#: reference shows them too, and tests/test_cli_help.py runs every one).
+_EPILOGS = {
+    "show": """\
+examples:
+  disclosure-model show --example baoshan-2018
+  disclosure-model show report.json --locale en
+  cat report.json | disclosure-model show -
+""",
+    "check": """\
+examples:
+  disclosure-model check report.json
+  disclosure-model check 2024.json --previous 2023.json
+  disclosure-model check 2022.json 2023.json 2024.json --output csv --bom > findings.csv
+  disclosure-model check filled.xlsx --min-severity error
+  disclosure-model check filled.csv --organ 某县财政局 --level county-department --year 2024
+""",
+    "ratios": """\
+examples:
+  disclosure-model ratios --example huaian-2024
+  disclosure-model ratios report.json --locale en --output csv --bom > ratios.csv
+""",
+    "convert": """\
+examples:
+  disclosure-model convert 2023.json 2024.json --to csv --kind wide > reports.csv
+  disclosure-model convert --example huaian-2024 --to csv --bom > cells.csv
+  disclosure-model convert --example baoshan-2018 --to json > baoshan.json
+""",
+    "parse": """\
+examples:
+  disclosure-model parse page.txt -o report.json
+  disclosure-model parse page.html --organ 平潭综合实验区管委会 --details
+  disclosure-model parse page.txt page.html --organ 平潭综合实验区管委会 -o reports
+""",
+    "examples": """\
+examples:
+  disclosure-model examples
+""",
+    "schema": """\
+examples:
+  disclosure-model schema > report.schema.json
+""",
+}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="disclosure-model",
         description="Read, show and export 政府信息公开工作年度报告 (annual disclosure reports).",
+        epilog=_MAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -156,6 +236,7 @@ def _parser() -> argparse.ArgumentParser:
     ratios_parser.add_argument(
         "--output", choices=_OUTPUTS, default="text", help="text (default), json or csv"
     )
+    _add_bom(ratios_parser)
 
     convert = sub.add_parser(
         "convert", help="write reports as flat CSV records (long or wide) or as JSON"
@@ -186,10 +267,17 @@ def _parser() -> argparse.ArgumentParser:
         default="long",
         help="long: one row per stated cell (default); wide: one row per report",
     )
+    _add_bom(convert)
 
     _add_parse(sub)
     sub.add_parser("examples", help="list the bundled example reports")
     sub.add_parser("schema", help="print the JSON Schema of the report format")
+    add_template(sub)
+    add_build(sub)
+    for name, command in sub.choices.items():
+        if name in _EPILOGS:
+            command.epilog = _EPILOGS[name]
+            command.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
 
 
@@ -232,15 +320,21 @@ def _parse_file(path: str, *, year: int | None = None, organ: str | None = None)
         raise _UnusableInputError(msg) from e
 
 
-def _read(path: str | None, example: str | None) -> Report:
+def _read(path: str | None, example: str | None, fields: Any = None) -> Report:
     where = f"example {example}" if example is not None else path
     try:
         if example is not None:
             return examples.load(example)
         assert path is not None
+        if path == "-":
+            return load(sys.stdin.buffer)
         if Path(path).suffix.lower() in _PARSEABLE:
             return _parse_file(path).report
+        if is_filled_template(path):
+            return read_filled(path, fields if fields is not None else argparse.Namespace())
         return load(path)
+    except TemplateError as e:
+        raise _UnusableInputError(f"{where} cannot be built into a report: {e}") from e
     except ValidationError as e:
         msg = f"{where} is not a valid report:\n" + "\n".join(f"  {m}" for m in e.messages)
         raise _UnusableInputError(msg) from e
@@ -256,7 +350,10 @@ def _check_locale(locale: str) -> None:
         parse_locale(locale)  # a name babel does not know: "unknown locale"
         supported_locale(locale)  # one it knows but the renderers do not support
     except DisclosureModelError as e:
-        raise _UnusableInputError(str(e)) from e
+        msg = str(e)
+        if "support" not in msg:  # an unknown name: say which ones there are, too
+            msg += "; the supported locales are " + ", ".join(SUPPORTED_LOCALES)
+        raise _UnusableInputError(msg) from e
 
 
 # --- check ------------------------------------------------------------------------------
@@ -268,13 +365,15 @@ class _Source:
 
     path: str | None = None
     example: str | None = None
+    #: The options with the organ, level and year of a filled template given as ``path``.
+    fields: Any = field(default=None, eq=False)
 
     @property
     def name(self) -> str:
         return f"example:{self.example}" if self.example is not None else str(self.path)
 
     def read(self) -> Report:
-        return _read(self.path, self.example)
+        return _read(self.path, self.example, self.fields)
 
 
 @frozen(kw_only=True)
@@ -289,7 +388,7 @@ class _Checked:
 
 def _sources(args: argparse.Namespace) -> list[_Source]:
     """Files first, in the order given, then examples in the order given."""
-    sources = [_Source(path=p) for p in args.paths]
+    sources = [_Source(path=p, fields=args) for p in args.paths]
     sources.extend(_Source(example=e) for e in args.examples)
     if not sources:
         msg = "check needs a report: give one or more PATHs, or --example NAME"
@@ -432,6 +531,21 @@ def _text_block(c: _Checked, *, locale: str, min_severity: Severity, every: bool
     return lines
 
 
+_SGR = {"bold": "1", "red": "31", "yellow": "33"}
+
+
+def _use_colour(out: TextIO) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set (no-color.org) or TERM=dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+def _paint(text: str, style: str, *, on: bool) -> str:
+    return f"\033[{_SGR[style]}m{text}\033[0m" if on else text
+
+
 def _write_text(
     checked: Sequence[_Checked],
     out: TextIO,
@@ -441,16 +555,25 @@ def _write_text(
     include_not_assessable: bool,
 ) -> None:
     lines: list[str] = []
+    colour = _use_colour(out)
     for c in checked:
         block = _text_block(
             c, locale=locale, min_severity=min_severity, every=include_not_assessable
         )
-        lines.extend([*block, ""])
+        lines.extend([_paint(block[0], "bold", on=colour), *block[1:], ""])
     s = _summary(checked)
     phrases = [
         _count_phrase(s["reports"], "份报告", "report", "reports", locale=locale),
-        _count_phrase(s["errors"], "个错误", "error", "errors", locale=locale),
-        _count_phrase(s["warnings"], "个警告", "warning", "warnings", locale=locale),
+        _paint(
+            _count_phrase(s["errors"], "个错误", "error", "errors", locale=locale),
+            "red",
+            on=colour and s["errors"] > 0,
+        ),
+        _paint(
+            _count_phrase(s["warnings"], "个警告", "warning", "warnings", locale=locale),
+            "yellow",
+            on=colour and s["warnings"] > 0,
+        ),
         _count_phrase(s["infos"], "条提示", "info", "infos", locale=locale),
     ]
     lines.append(("，" if is_chinese(locale) else ", ").join(phrases))
@@ -653,6 +776,11 @@ def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
+    if getattr(args, "bom", False) and "csv" in (
+        getattr(args, "output", None),
+        getattr(args, "to", None),
+    ):
+        out.write("\ufeff")
     if args.command == "examples":
         out.write("\n".join(examples.names()) + "\n")
     elif args.command == "schema":
@@ -668,6 +796,16 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _run_convert(args, out)
     elif args.command == "parse":
         return _run_parse(args, out)
+    elif args.command in ("template", "build"):
+        try:
+            if args.command == "template":
+                return run_template(args, out)
+            return run_build(args, out)
+        except DisclosureModelError as e:
+            raise _UnusableInputError(str(e)) from e
+        except OSError as e:
+            msg = f"cannot read or write {e.filename or ''}: {e.strerror or e}"
+            raise _UnusableInputError(msg) from e
     return EXIT_OK
 
 
