@@ -88,6 +88,7 @@ __all__ = [
     "Source",
     "Statistics2019",
     "Statistics2021",
+    "TemplateError",
     "Unit",
     "UnknownExampleError",
     "ValidationError",
@@ -101,10 +102,13 @@ __all__ = [
     "form",
     "format_for_year",
     "from_dict",
+    "from_sparse",
+    "from_table",
     "harmonise",
     "json_schema",
     "load",
     "loads",
+    "new_report",
     "parse",
     "parse_html",
     "parse_pdf",
@@ -114,14 +118,26 @@ __all__ = [
     "render_markdown",
     "render_text",
     "rules",
+    "template",
     "to_dict",
     "to_frame",
     "to_records",
+    "to_sparse",
     "write_parquet",
+    "write_template",
 ]
 
 
 if TYPE_CHECKING:  # imported on first use (below): parsing costs a little to import
+    from disclosure_model.office import (
+        TemplateError,
+        from_sparse,
+        from_table,
+        new_report,
+        template,
+        to_sparse,
+        write_template,
+    )
     from disclosure_model.parsing import Parsed, parse, parse_html, parse_pdf, parse_text
     from disclosure_model.render import (
         findings_text,
@@ -137,6 +153,13 @@ _LAZY = {
     "parse_html": "disclosure_model.parsing",
     "parse_pdf": "disclosure_model.parsing",
     "parse_text": "disclosure_model.parsing",
+    "TemplateError": "disclosure_model.office",
+    "from_sparse": "disclosure_model.office",
+    "from_table": "disclosure_model.office",
+    "new_report": "disclosure_model.office",
+    "template": "disclosure_model.office",
+    "to_sparse": "disclosure_model.office",
+    "write_template": "disclosure_model.office",
     "findings_text": "disclosure_model.render",
     "render_html": "disclosure_model.render",
     "render_markdown": "disclosure_model.render",
