@@ -607,7 +607,7 @@ def _combined(
     return flat, tuple(figures)
 
 
-_BIG = (10**15, 2**63, 10**18 + 1)
+_BIG = (10**15, 2**53 + 1, 10**16 + 1)  # beyond a float's precision (limit: MAX_COUNT)
 
 
 def _arbitrary_table(
