@@ -23,6 +23,7 @@ from disclosure_model._version import __version__
 from disclosure_model.checks import CheckResult, Finding, Outcome, Severity, check
 from disclosure_model.errors import DisclosureModelError, ValidationError
 from disclosure_model.export import LONG_COLUMNS, WIDE_COLUMNS, to_records
+from disclosure_model.formats import Label
 from disclosure_model.formatting import (
     NOT_STATED,
     format_count,
@@ -309,7 +310,7 @@ def _write_json(
 def _csv_columns() -> list[str]:
     # The keys of Finding.to_record(), taken from a finding so the header cannot drift.
     blank = Finding(
-        code="", severity=Severity.INFO, outcome=Outcome.FAIL, path="", message_zh="", message_en=""
+        code="", severity=Severity.INFO, outcome=Outcome.FAIL, path="", template=Label("", "")
     )
     return ["report", *blank.to_record(), "message"]
 

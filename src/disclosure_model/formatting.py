@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import copy
 import functools
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Protocol
 
+from attrs import frozen
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 
@@ -23,10 +26,15 @@ from disclosure_model.values import Amount, Ratio
 
 __all__ = [
     "NOT_STATED",
+    "Argument",
+    "Bilingual",
     "InvalidLocaleError",
+    "WithUnit",
     "format_amount",
+    "format_argument",
     "format_count",
     "format_decimal_exactly",
+    "format_message",
     "format_percent",
     "format_value",
     "is_chinese",
@@ -114,3 +122,64 @@ def format_percent(ratio: Ratio, *, locale: str, decimals: int = 1) -> str:
     pattern.frac_prec = (decimals, decimals)
     text: str = pattern.apply(hundredths, loc)
     return text
+
+
+class Bilingual(Protocol):
+    """Words in both languages (a :class:`~disclosure_model.formats.Label`)."""
+
+    @property
+    def zh(self) -> str: ...
+
+    @property
+    def en(self) -> str: ...
+
+
+@frozen
+class WithUnit:
+    """A number shown with a unit written straight after it (``23.3%``)."""
+
+    value: int | Decimal
+    unit: str
+
+
+#: What a message template is filled in with: a count (grouped for the locale), a decimal
+#: (with exactly its decimals), an amount of money (with its unit), words in both languages
+#: (a label), a number with a unit, or text shown as it is (a year, a date, a quotation).
+Argument = int | Decimal | Amount | WithUnit | Bilingual | str
+
+
+def format_argument(value: Argument, *, language: str, locale: str) -> str:
+    """One argument of a message, for ``language`` (``"zh"`` or ``"en"``) and ``locale``.
+
+    >>> format_argument(3119, language="en", locale="zh_CN")
+    '3,119'
+    >>> format_argument(WithUnit(Decimal("23.30"), "%"), language="zh", locale="de")
+    '23,30%'
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):  # not a count, though Python says it is an int
+        return str(value)
+    if isinstance(value, int):
+        return format_count(value, locale=locale)
+    if isinstance(value, Decimal):
+        return format_decimal_exactly(value, locale=locale)
+    if isinstance(value, Amount):
+        return format_amount(value, locale=locale)
+    if isinstance(value, WithUnit):
+        number = format_argument(value.value, language=language, locale=locale)
+        return number + value.unit
+    return value.zh if language == "zh" else value.en
+
+
+def format_message(
+    template: str, arguments: Iterable[tuple[str, Argument]], *, language: str, locale: str
+) -> str:
+    """A message template (``{name}`` placeholders) filled in for ``language`` and ``locale``.
+
+    >>> format_message("{where}: {n} cells", [("where", "table 3"), ("n", 1200)],
+    ...                language="en", locale="en")
+    'table 3: 1,200 cells'
+    """
+    fields = {k: format_argument(v, language=language, locale=locale) for k, v in arguments}
+    return template.format(**fields)

@@ -116,14 +116,7 @@ class _Builder:
         }
         if cls in _SUBJECTS:
             props = {"type": {"const": _SUBJECTS[cls]}, **props}
-        doc = (cls.__doc__ or "").strip().split("\n")[0]
-        return {
-            "type": "object",
-            "description": doc,
-            "properties": props,
-            "required": list(props),
-            "additionalProperties": False,
-        }
+        return _closed_object(cls, props)
 
     def declared(self, cls: type) -> dict[str, Any]:
         fields = {a.name: a for a in attrs.fields(cls)}
@@ -144,18 +137,22 @@ class _Builder:
             if label is not None:
                 prop["description"] = f"{label.zh} — {label.en}"
             props[s.name] = prop
-        doc = (cls.__doc__ or "").strip().split("\n")[0]
-        return {
-            "type": "object",
-            "description": doc,
-            "properties": props,
-            "required": list(props),
-            "additionalProperties": False,
-        }
+        return _closed_object(cls, props)
 
 
 class _MoneyAmount:
     """An amount of money: a non-negative decimal string or integer, and its unit."""
+
+
+def _closed_object(cls: type, props: dict[str, Any]) -> dict[str, Any]:
+    """An object schema with exactly ``props``, all required, described by the class."""
+    return {
+        "type": "object",
+        "description": (cls.__doc__ or "").strip().split("\n")[0],
+        "properties": props,
+        "required": list(props),
+        "additionalProperties": False,
+    }
 
 
 def json_schema() -> dict[str, Any]:

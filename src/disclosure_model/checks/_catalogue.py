@@ -12,6 +12,7 @@ from attrs import frozen
 
 from disclosure_model.checks._findings import Severity
 from disclosure_model.formats import Label, ReportFormat
+from disclosure_model.formats._rules import paths_read
 
 __all__ = ["RULES", "Rule", "RuleKind", "RuleSource", "rule", "rules"]
 
@@ -56,7 +57,8 @@ class Rule:
     """One rule of the catalogue.
 
     ``template`` holds the message with ``{placeholders}`` the evaluator fills in;
-    ``reads`` names the cells the rule reads (catalogue paths, ``*`` for any row or column).
+    ``reads`` names the cells the rule reads (catalogue paths, ``*`` for every row or column),
+    derived from the rule's places where the formats declare them.
     """
 
     code: str
@@ -82,6 +84,8 @@ def _r(  # noqa: PLR0917 - the catalogue below reads as a table of positional ro
     *,
     needs_previous: bool = False,
 ) -> Rule:
+    # A rule with places in formats/ reads what they read; the others say what they read.
+    derived = paths_read(code)
     return Rule(
         code=code,
         severity=severity,
@@ -90,7 +94,7 @@ def _r(  # noqa: PLR0917 - the catalogue below reads as a table of positional ro
         formats=formats,
         title=Label(*title),
         template=Label(*template),
-        reads=reads,
+        reads=derived if derived is not None else reads,
         needs_previous=needs_previous,
     )
 
@@ -123,12 +127,6 @@ RULES: tuple[Rule, ...] = (
             "{where}: new plus carried-over applications make {left}, but results plus "
             "carried-forward make {right}; the form says the two are equal.",
         ),
-        (
-            "applications.new_received.*",
-            "applications.carried_over.*",
-            "applications.results_total.*",
-            "applications.carried_forward.*",
-        ),
     ),
     _r(
         "R-02",
@@ -138,7 +136,6 @@ RULES: tuple[Rule, ...] = (
         _NEW,
         ("总计列等于各类申请人之和", "the total column is the sum of the applicant columns"),
         _SUM_MSG,
-        ("applications.*.*",),
     ),
     _r(
         "R-03",
@@ -148,7 +145,6 @@ RULES: tuple[Rule, ...] = (
         _NEW,
         ("（七）总计等于各项办理结果之和", "(7) total is the sum of the outcome rows"),
         _SUM_MSG,
-        ("applications.*.*",),
     ),
     _r(
         "R-05",
@@ -158,7 +154,6 @@ RULES: tuple[Rule, ...] = (
         _NEW,
         ("行政复议、行政诉讼各栏总计等于其结果之和", "each review and lawsuit block adds up"),
         _SUM_MSG,
-        ("reviews.*.*",),
     ),
     _r(
         "R-06",
@@ -171,7 +166,6 @@ RULES: tuple[Rule, ...] = (
             "{where}：上年结转为 {actual}，上一年度报告的结转下年度继续办理为 {expected}。",
             "{where}: {actual} carried over, but last year's report carried {expected} forward.",
         ),
-        ("applications.carried_over.*",),
         needs_previous=True,
     ),
     _r(
@@ -182,11 +176,6 @@ RULES: tuple[Rule, ...] = (
         _NEW,
         ("结转下年度不超过本年工作量", "carried forward does not exceed the year's workload"),
         _AT_MOST_MSG,
-        (
-            "applications.carried_forward.*",
-            "applications.new_received.*",
-            "applications.carried_over.*",
-        ),
     ),
     _r(
         "R-08",
@@ -244,7 +233,6 @@ RULES: tuple[Rule, ...] = (
             "复议后起诉 {actual} 件，多于本年与上年行政复议之和 {expected} 件。",
             "{actual} lawsuits after review, more than this and last year's {expected} reviews.",
         ),
-        ("reviews.litigation_after_review.total", "reviews.review.total"),
         needs_previous=True,
     ),
     # --- 2021 only -------------------------------------------------------------------------
@@ -261,7 +249,6 @@ RULES: tuple[Rule, ...] = (
             "{where}: {actual} in force, but last year's {previous} plus issued minus repealed "
             "gives {expected}.",
         ),
-        ("active.regulations.*", "active.normative_documents.*"),
         needs_previous=True,
     ),
     _r(
@@ -272,7 +259,6 @@ RULES: tuple[Rule, ...] = (
         _2021,
         ("本年制发件数不超过现行有效与废止之和", "issued this year are in force or repealed"),
         _AT_MOST_MSG,
-        ("active.regulations.*", "active.normative_documents.*"),
     ),
     _r(
         "R-21-03",
@@ -285,7 +271,6 @@ RULES: tuple[Rule, ...] = (
             "行政事业性收费金额为 {actual}，表格要求以万元填报。",
             "the administrative fee amount is {actual}; the form asks for 万元.",
         ),
-        ("active.administrative_fees.amount",),
     ),
     _r(
         "R-21-04",
@@ -313,7 +298,6 @@ RULES: tuple[Rule, ...] = (
             "{where}为 {actual}，但{organ}没有规章制定权。",
             "{where} is {actual}, but {organ} has no power to make government rules (规章).",
         ),
-        ("active.regulations.*",),
     ),
     _r(
         "R-21-06",
@@ -338,7 +322,6 @@ RULES: tuple[Rule, ...] = (
         _2019,
         ("本年新公开数量不超过对外公开总数量", "newly published are part of all published"),
         _AT_MOST_MSG,
-        ("active.regulations.*", "active.normative_documents.*"),
     ),
     _r(
         "R-19-02",
@@ -348,7 +331,6 @@ RULES: tuple[Rule, ...] = (
         _2019,
         ("项目数量增减后不为负数", "item counts stay non-negative after the change"),
         _AT_LEAST_MSG,
-        ("active.*.items_prev_year", "active.*.items_change"),
     ),
     _r(
         "R-19-03",
@@ -361,7 +343,6 @@ RULES: tuple[Rule, ...] = (
             "{where}：上一年项目数量为 {actual}，按上年报告应为 {expected}。",
             "{where}: {actual} item types last year, but last year's report gives {expected}.",
         ),
-        ("active.*.items_prev_year",),
         needs_previous=True,
     ),
     _r(
@@ -375,7 +356,6 @@ RULES: tuple[Rule, ...] = (
             "采购总金额 {actual} 未注明是元还是万元。",
             "the procurement amount {actual} does not say whether it is yuan or 万元.",
         ),
-        ("active.procurement.amount",),
     ),
     # --- legacy table ----------------------------------------------------------------------
     _r(
@@ -386,7 +366,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("收到申请数等于各渠道申请数之和", "applications received add up by channel"),
         _SUM_MSG,
-        ("applications_received", "received_*"),
     ),
     _r(
         "P-02",
@@ -396,7 +375,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("申请办结数等于按时与延期办结之和", "completions are on time or extended"),
         _SUM_MSG,
-        ("applications_completed", "completed_*"),
     ),
     _r(
         "P-03",
@@ -406,7 +384,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("申请答复数等于各类答复之和", "answers add up by kind"),
         _SUM_MSG,
-        ("applications_replied", "reply_*"),
     ),
     _r(
         "P-04",
@@ -416,7 +393,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("不同意公开的理由不超过不同意公开答复数", "refusal reasons within refusals"),
         _AT_MOST_MSG,
-        ("reply_refused", "refused_*"),
     ),
     _r(
         "P-05",
@@ -426,7 +402,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("不同意公开答复数等于各项理由之和", "refusals add up by reason"),
         _SUM_MSG,
-        ("reply_refused", "refused_*"),
     ),
     _r(
         "P-06",
@@ -436,7 +411,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("“其中”项不超过其所属项", "a part (其中) is at most its whole"),
         _AT_MOST_MSG,
-        ("*",),
     ),
     _r(
         "P-07",
@@ -446,7 +420,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("工作人员数等于专职与兼职之和", "staff are full-time or part-time"),
         _SUM_MSG,
-        ("staff_*",),
     ),
     _r(
         "P-08",
@@ -456,7 +429,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("复议、诉讼、举报投诉数等于各情形之和", "reviews, lawsuits and complaints add up"),
         _SUM_MSG,
-        ("review_*", "litigation_*", "complaints_*"),
     ),
     _r(
         "P-09",
@@ -466,7 +438,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("各渠道公开数之和不少于主动公开总数", "channels together carry every item"),
         _AT_LEAST_MSG,
-        ("channel_*", "proactive_total"),
     ),
     _r(
         "P-10",
@@ -476,7 +447,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("主动公开规范性文件数不超过制发数", "normative documents disclosed were issued"),
         _AT_MOST_MSG,
-        ("proactive_normative_docs", "normative_docs_issued_total"),
     ),
     _r(
         "P-11",
@@ -486,7 +456,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("申请答复数等于申请办结数", "answers equal completions"),
         _SUM_MSG,
-        ("applications_replied", "applications_completed"),
     ),
     _r(
         "P-12",
@@ -496,7 +465,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("申请办结数不超过收到申请数", "completions do not exceed receipts"),
         _AT_MOST_MSG,
-        ("applications_completed", "applications_received"),
     ),
     _r(
         "P-13",
@@ -509,7 +477,6 @@ RULES: tuple[Rule, ...] = (
             "{where}为 {actual}，表格要求以万元填报。",
             "{where} is {actual}; the form asks for 万元.",
         ),
-        ("fees_collected", "special_budget"),
     ),
     _r(
         "P-14",
@@ -519,7 +486,6 @@ RULES: tuple[Rule, ...] = (
         _LEGACY,
         ("接受培训人次不少于培训班数", "trainees are at least the courses held"),
         _AT_LEAST_MSG,
-        ("trainees", "training_sessions"),
     ),
     # --- stated figures --------------------------------------------------------------------
     _r(

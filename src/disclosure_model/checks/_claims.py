@@ -16,21 +16,19 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from disclosure_model.checks._catalogue import rule
-from disclosure_model.checks._findings import (
-    ClaimDetail,
-    Finding,
-    Involved,
-    Outcome,
-    lenient_note,
-)
+from disclosure_model.checks._findings import ClaimDetail, Finding, Involved, Outcome, finding
 from disclosure_model.claims import Approximation, CellSum, Claim, ClaimKind, ClaimSum, Share
-from disclosure_model.formatting import format_count, format_decimal_exactly
+from disclosure_model.formats import Label
+from disclosure_model.formatting import Argument, WithUnit
 from disclosure_model.report import Report
 from disclosure_model.values import Amount
 
 __all__ = ["check_claims"]
 
 Operand = CellSum | ClaimSum
+
+#: The message of a stated figure that could not be checked, and why.
+_NOT_CHECKED = Label("“{text}”：{why}，无法核对。", "“{text}”: {why}, so not checked.")
 
 
 class _BlankCellsError(Exception):
@@ -212,16 +210,12 @@ class _ClaimCheck:
         truncated = [k for k in fits if _fits_truncated(Fraction(k * 100, whole), claim, 1)]
         if truncated:
             return self.mismatch(Fraction(truncated[0] * 100, whole), 1)
-        r = rule("C-03")
-        stated = format_decimal_exactly(claim.value, locale=self.locale)
-        fields = {
+        arguments: dict[str, Argument] = {
             "text": claim.text,
-            "stated": stated,
-            "denominator": format_count(whole, locale=self.locale),
+            "stated": claim.value,
+            "denominator": whole,
         }
-        return self.finding(
-            r.code, None, r.template.zh.format(**fields), r.template.en.format(**fields)
-        )
+        return self.finding("C-03", None, arguments)
 
     def not_assessable(self, why_zh: str, why_en: str) -> Finding:
         claim = self.claim
@@ -229,13 +223,13 @@ class _ClaimCheck:
         return self.finding(
             code,
             None,
-            f"“{claim.text}”：{why_zh}，无法核对。",
-            f"“{claim.text}”: {why_en}, so not checked.",
+            {"text": claim.text, "why": Label(why_zh, why_en)},
+            template=_NOT_CHECKED,
             outcome=Outcome.NOT_ASSESSABLE,
         )
 
     def mismatch(self, computed: Fraction, scale: int) -> Finding:
-        claim, locale = self.claim, self.locale
+        claim = self.claim
         percent = claim.kind is ClaimKind.PERCENT
         unit = "%" if percent else ""
         truncated = _fits_truncated(computed, claim, scale)
@@ -243,44 +237,34 @@ class _ClaimCheck:
         places = claim.decimals + 1 if truncated else max(claim.decimals, 2 if percent else 0)
         shown = _decimal(computed / scale, places)
         code = "C-02" if truncated else ("R-08" if _against_tables(claim) else "C-01")
-        r = rule(code)
-        fields = {
+        arguments: dict[str, Argument] = {
             "text": claim.text,
-            "stated": format_decimal_exactly(claim.value, locale=locale) + unit,
-            "computed": format_decimal_exactly(shown, locale=locale) + unit,
-            "rounded": format_decimal_exactly(
-                _decimal(computed / scale, claim.decimals), locale=locale
-            )
-            + unit,
+            "stated": WithUnit(claim.value, unit),
+            "computed": WithUnit(shown, unit),
+            "rounded": WithUnit(_decimal(computed / scale, claim.decimals), unit),
         }
-        return self.finding(
-            code, shown, r.template.zh.format(**fields), r.template.en.format(**fields)
-        )
+        return self.finding(code, shown, arguments)
 
     def finding(
         self,
         code: str,
         computed: Decimal | None,
-        zh: str,
-        en: str,
+        arguments: dict[str, Argument],
         *,
+        template: Label | None = None,
         outcome: Outcome = Outcome.FAIL,
     ) -> Finding:
-        if self.zeroed:
-            note_zh, note_en = lenient_note(len(self.zeroed))
-            zh, en = zh + note_zh, en + note_en
-        r = rule(code)
         claim = self.claim
-        return Finding(
-            code=code,
-            severity=r.severity,
+        return finding(
+            rule(code),
+            f"$.claims[{self.index}]",
+            arguments=arguments,
+            template=template,
             outcome=outcome,
-            path=f"$.claims[{self.index}]",
             expected=computed,
             actual=claim.value,
             cells=tuple(self.cells),
             lenient=tuple(self.zeroed),
             claim=ClaimDetail(claim.text, claim.value, computed),
-            message_zh=zh,
-            message_en=en,
+            locale=self.locale,
         )

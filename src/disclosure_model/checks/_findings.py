@@ -1,31 +1,45 @@
-"""Findings: what the checks say about a report. Values, returned, never raised."""
+"""Findings: what the checks say about a report. Values, returned, never raised.
+
+A finding keeps its message as the rule's template and the arguments it is filled in with;
+the text is rendered when read (:attr:`Finding.message_zh`, :meth:`Finding.message`), through
+:mod:`disclosure_model.formatting`, so the checks handle values and never format them.
+"""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from attrs import field, frozen
 
-from disclosure_model.formatting import is_chinese
+from disclosure_model.formats import Label
+from disclosure_model.formatting import Argument, format_argument, format_message, is_chinese
+
+if TYPE_CHECKING:
+    from disclosure_model.checks._catalogue import Rule
 
 __all__ = [
     "CheckResult",
     "ClaimDetail",
+    "Details",
     "Finding",
     "Involved",
     "Outcome",
     "Severity",
-    "lenient_note",
+    "finding",
+    "location",
+    "shown",
 ]
 
 
-def lenient_note(blanks: int) -> tuple[str, str]:
-    """What a finding adds, in zh and en, when lenient mode read ``blanks`` cells as 0."""
+def _lenient_note(blanks: int, language: str) -> str:
+    """What a finding adds when lenient mode read ``blanks`` cells as 0."""
+    if language == "zh":
+        return f"（宽松模式：{blanks} 个未填报单元格按 0 计）"
     cells = "1 blank cell" if blanks == 1 else f"{blanks} blank cells"
-    return f"（宽松模式：{blanks} 个未填报单元格按 0 计）", f" (lenient: {cells} read as 0)"
+    return f" (lenient: {cells} read as 0)"
 
 
 class Severity(enum.Enum):
@@ -58,13 +72,32 @@ class Outcome(enum.Enum):
 Number = int | Decimal
 
 
+def location(path: str, *, previous: bool = False) -> str:
+    """A path as records and the command line show it: last year's prefixed ``previous``.
+
+    >>> location("$.year", previous=True)
+    'previous $.year'
+    """
+    return f"previous {path}" if previous else path
+
+
 @frozen
 class Involved:
-    """A value a finding was computed from: a cell (with its official code) or a claim."""
+    """A value a finding was computed from: a cell (with its official code) or a claim.
+
+    ``path`` points into the report checked, or, where ``previous`` is true, into last
+    year's report (for the rules across two years), as the report's JSON does.
+    """
 
     path: str
     value: Number | None
     code: str | None = None
+    previous: bool = False
+
+    @property
+    def location(self) -> str:
+        """Where the value is, as records show it (``previous $.statistics...``)."""
+        return location(self.path, previous=self.previous)
 
 
 @frozen
@@ -84,20 +117,44 @@ class Finding:
     ``$.claims[3]``); ``cell_code`` is the official code of the cell, where there is one.
     ``expected`` and ``actual`` are the two sides the rule compared (``None`` where a side
     could not be computed). ``lenient`` lists the blank cells read as 0 in lenient mode.
+    The message is ``template`` filled in with ``arguments``, numbers formatted for
+    ``locale``, in either language.
     """
 
     code: str
     severity: Severity
     outcome: Outcome
     path: str
-    message_zh: str
-    message_en: str
+    template: Label
+    arguments: tuple[tuple[str, Argument], ...] = ()
+    locale: str = "zh_CN"
     cell_code: str | None = None
     expected: Number | str | None = None
     actual: Number | str | None = None
     cells: tuple[Involved, ...] = ()
     lenient: tuple[str, ...] = ()
     claim: ClaimDetail | None = None
+
+    def _render(self, language: str) -> str:
+        text = format_message(
+            getattr(self.template, language),
+            self.arguments,
+            language=language,
+            locale=self.locale,
+        )
+        if self.lenient:
+            text += _lenient_note(len(self.lenient), language)
+        return text
+
+    @property
+    def message_zh(self) -> str:
+        """The message in Chinese."""
+        return self._render("zh")
+
+    @property
+    def message_en(self) -> str:
+        """The message in English."""
+        return self._render("en")
 
     def message(self, locale: str) -> str:
         """The message in Chinese for a Chinese ``locale``, otherwise in English."""
@@ -115,12 +172,56 @@ class Finding:
             "actual": _plain(self.actual),
             "message_zh": self.message_zh,
             "message_en": self.message_en,
-            "cells": ";".join(f"{c.path}={_plain(c.value)}" for c in self.cells),
+            "cells": ";".join(f"{c.location}={_plain(c.value)}" for c in self.cells),
             "lenient": ";".join(self.lenient),
             "claim_text": self.claim.text if self.claim else None,
             "claim_stated": _plain(self.claim.stated) if self.claim else None,
             "claim_computed": _plain(self.claim.computed) if self.claim else None,
         }
+
+
+class Details(TypedDict, total=False):
+    """What a finding may say beyond its rule, place and message (see :class:`Finding`)."""
+
+    outcome: Outcome
+    cell_code: str | None
+    expected: Number | str | None
+    actual: Number | str | None
+    cells: tuple[Involved, ...]
+    lenient: tuple[str, ...]
+    claim: ClaimDetail | None
+
+
+def finding(
+    rule: Rule,
+    path: str,
+    *,
+    locale: str,
+    arguments: Mapping[str, Argument] | None = None,
+    template: Label | None = None,
+    **details: Unpack[Details],
+) -> Finding:
+    """A finding of ``rule`` at ``path`` (failed, unless ``outcome`` says otherwise): its
+    message is the rule's template (or ``template``, for a rule that could not be judged)
+    with ``arguments``, numbers formatted for ``locale``."""
+    details.setdefault("outcome", Outcome.FAIL)
+    message = template if template is not None else rule.template
+    filled = tuple((arguments or {}).items())
+    return Finding(
+        code=rule.code,
+        severity=rule.severity,
+        path=path,
+        template=message,
+        arguments=filled,
+        locale=locale,
+        **details,
+    )
+
+
+def shown(value: Argument, locale: str) -> str:
+    """A value as an English message shows it, for a finding whose ``expected`` or
+    ``actual`` is the text of a value rather than a number (an amount with its unit)."""
+    return format_argument(value, language="en", locale=locale)
 
 
 def _plain(value: object) -> object:

@@ -1,43 +1,65 @@
-"""The arithmetic rules, expanded from the identities the formats declare.
+"""The arithmetic rules, evaluated at the places the formats expand them to.
 
-An :class:`~disclosure_model.formats._declare.Identity` declared on a row class is checked
-in every row of that class; one declared on a table class in every column of its rows; one
-declared on the legacy statistics class once. Legacy "其中" cells add a part-of rule each.
-The expansion happens once per statistics class; checking a report is then a loop over
+:func:`~disclosure_model.formats._rules.identity_places` gives every identity of a format at
+every place it applies (every row of a row class, every column of a table, the legacy table
+once, and a part-of rule for each legacy "其中" cell). Here each place gets its rule and its
+cells' catalogue entries once per statistics class; checking a report is then a loop over
 plain getters.
 """
 
 from __future__ import annotations
 
 import operator
-import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import attrs
 from attrs import frozen
 
 from disclosure_model.checks._catalogue import Rule, rule
-from disclosure_model.checks._findings import Finding, Involved, Outcome, lenient_note
+from disclosure_model.checks._findings import Finding, Involved, Outcome, finding
 from disclosure_model.formats import Entry, Label, LegacyStatistics, StatisticsBase
-from disclosure_model.formats._declare import SPEC, Identity, Relation, RowSpec, slots
-from disclosure_model.formatting import format_count
+from disclosure_model.formats._declare import Relation
+from disclosure_model.formats._rules import Place, identity_places
 
-__all__ = ["check_identities", "instances"]
+__all__ = ["HOLDS", "Instance", "check_identities", "instances", "missing_names"]
+
+#: Whether ``left relation right`` holds, by relation.
+HOLDS: dict[Relation, Callable[[Any, Any], bool]] = {
+    Relation.EQUAL: operator.eq,
+    Relation.AT_MOST: operator.le,
+    Relation.AT_LEAST: operator.ge,
+}
+
+#: The message of an identity not judged because cells it needs are blank.
+_NOT_STATED = Label(
+    "{where}：{names}未填报，无法核对。", "{where}: {names} {verb} not stated, so not checked."
+)
 
 
 @frozen
 class Instance:
-    """One identity at one place of one format."""
+    """One identity at one place of one format, with its rule and its cells' entries."""
 
     rule: Rule
-    where: Label
+    place: Place
     left: tuple[Entry, ...]
-    relation: Relation
     right: tuple[Entry, ...]
     getters: tuple[Callable[[Any], Any], ...]
-    #: Whether the sides are columns of one row (else rows, or legacy indicators).
-    by_column: bool
+
+    @property
+    def where(self) -> Label:
+        """How messages name the place."""
+        return self.place.where
+
+    @property
+    def relation(self) -> Relation:
+        """How the two sides compare."""
+        return self.place.relation
+
+    @property
+    def by_column(self) -> bool:
+        """Whether the sides are columns of one row (else rows, or legacy indicators)."""
+        return self.place.by_column
 
 
 def _side_label(entries: Sequence[Entry], *, by_column: bool) -> Label:
@@ -54,97 +76,12 @@ def _side_label(entries: Sequence[Entry], *, by_column: bool) -> Label:
     return Label(f"{first.zh}至{last.zh}各项", f"{first.en} through {last.en}")
 
 
-def _make(
-    code: str,
-    where: Label,
-    left: Sequence[Entry],
-    relation: Relation,
-    right: Sequence[Entry],
-    *,
-    by_column: bool = False,
-) -> Instance:
+def _instance(place: Place, stats_cls: type[StatisticsBase]) -> Instance:
+    catalogue = stats_cls.catalogue()
+    left = tuple(catalogue[t.path] for t in place.left)
+    right = tuple(catalogue[t.path] for t in place.right)
     getters = tuple(operator.attrgetter(e.path) for e in (*left, *right))
-    return Instance(rule(code), where, tuple(left), relation, tuple(right), getters, by_column)
-
-
-def _expand(stats_cls: type[StatisticsBase]) -> tuple[Instance, ...]:
-    catalogue = stats_cls.catalogue()
-    out: list[Instance] = []
-    for tf in attrs.fields(typing.cast(Any, stats_cls)):
-        spec = tf.metadata.get(SPEC)
-        if not isinstance(spec, tuple):
-            continue
-        tspec, tcls = spec
-        rows = {rf.name: rf.metadata[SPEC] for rf in attrs.fields(tcls)}
-        for ident in tcls.IDENTITIES:  # rows of a table, checked in each column
-            row_cls = rows[(ident.left + ident.right)[0]].cls
-            for col in (s.name for s in slots(row_cls)):
-
-                def at(r: str, col: str = col, table: str = tf.name) -> Entry:
-                    return catalogue[f"{table}.{r}.{col}"]
-
-                column = at(ident.left[0]).column_label
-                where = Label(f"表{tspec.code} {column.zh}列", f"table {tspec.code}, {column.en}")
-                out.append(
-                    _make(
-                        ident.code,
-                        where,
-                        [at(r) for r in ident.left],
-                        ident.relation,
-                        [at(r) for r in ident.right],
-                    )
-                )
-        for row_name, rspec in rows.items():  # columns of a row, checked in each row
-            out.extend(_row_instances(catalogue, tf.name, tspec.code, row_name, rspec))
-    if issubclass(stats_cls, LegacyStatistics):
-        out.extend(_legacy_instances(stats_cls))
-    return tuple(out)
-
-
-def _row_instances(
-    catalogue: Any, table: str, table_code: str, row_name: str, rspec: RowSpec
-) -> list[Instance]:
-    out = []
-    for ident in rspec.cls.IDENTITIES:  # type: ignore[attr-defined]
-
-        def at(c: str) -> Entry:
-            entry: Entry = catalogue[f"{table}.{row_name}.{c}"]
-            return entry
-
-        label = rspec.label
-        where = Label(f"表{table_code} {label.zh}", f"table {table_code}, {label.en}")
-        out.append(
-            _make(
-                ident.code,
-                where,
-                [at(c) for c in ident.left],
-                ident.relation,
-                [at(c) for c in ident.right],
-                by_column=True,
-            )
-        )
-    return out
-
-
-def _legacy_instances(stats_cls: type[LegacyStatistics]) -> list[Instance]:
-    catalogue = stats_cls.catalogue()
-    where = stats_cls.TABLE.label
-    identities: list[Identity] = list(stats_cls.IDENTITIES)
-    identities.extend(
-        Identity("P-06", (e.path,), Relation.AT_MOST, (e.parent,))
-        for e in catalogue
-        if e.parent is not None
-    )
-    return [
-        _make(
-            ident.code,
-            where,
-            [catalogue[p] for p in ident.left],
-            ident.relation,
-            [catalogue[p] for p in ident.right],
-        )
-        for ident in identities
-    ]
+    return Instance(rule(place.code), place, left, right, getters)
 
 
 _INSTANCES: dict[type, tuple[Instance, ...]] = {}
@@ -154,7 +91,8 @@ def instances(stats_cls: type[StatisticsBase]) -> tuple[Instance, ...]:
     """Every identity of a format at every place it applies, expanded once per class."""
     known = _INSTANCES.get(stats_cls)
     if known is None:
-        known = _INSTANCES[stats_cls] = _expand(stats_cls)
+        places = identity_places(stats_cls.FORMAT)
+        known = _INSTANCES[stats_cls] = tuple(_instance(p, stats_cls) for p in places)
     return known
 
 
@@ -177,33 +115,30 @@ def _cover_with_combined(
     return used
 
 
-_HOLDS = {
-    Relation.EQUAL: operator.eq,
-    Relation.AT_MOST: operator.le,
-    Relation.AT_LEAST: operator.ge,
-}
+def missing_names(names: Sequence[Label]) -> dict[str, Label]:
+    """The arguments naming blank cells in a not-assessable message: up to three, then how
+    many more."""
+    shown = names[:3]
+    more = len(names) - len(shown)
+    zh = "、".join(n.zh for n in shown) + (f"等 {len(names)} 项" if more else "")
+    en = ", ".join(n.en for n in shown) + (f" and {more} more" if more else "")
+    return {"names": Label(zh, en), "verb": Label("", "is" if len(names) == 1 else "are")}
 
 
-def _not_assessable(inst: Instance, missing: list[Entry], cells: tuple[Involved, ...]) -> Finding:
-    def name(e: Entry, lang: str) -> str:
-        # A legacy indicator is known by its label; a table cell by its official code.
-        return getattr(e.row_label, lang) if e.column == "value" else e.code
-
-    shown = missing[:3]
-    more = len(missing) - len(shown)
-    names_zh = "、".join(name(e, "zh") for e in shown) + (f"等 {len(missing)} 项" if more else "")
-    names_en = ", ".join(name(e, "en") for e in shown) + (f" and {more} more" if more else "")
-    verb_en = "is" if len(missing) == 1 else "are"
-    first = missing[0]
-    return Finding(
-        code=inst.rule.code,
-        severity=inst.rule.severity,
+def _not_assessable(
+    inst: Instance, missing: list[Entry], cells: tuple[Involved, ...], locale: str
+) -> Finding:
+    # A legacy indicator is known by its label; a table cell by its official code.
+    names = [e.row_label if e.column == "value" else Label(e.code, e.code) for e in missing]
+    return finding(
+        inst.rule,
+        f"$.statistics.{missing[0].path}",
         outcome=Outcome.NOT_ASSESSABLE,
-        path=f"$.statistics.{first.path}",
-        cell_code=first.code,
+        template=_NOT_STATED,
+        arguments={"where": inst.where, **missing_names(names)},
+        cell_code=missing[0].code,
         cells=cells,
-        message_zh=f"{inst.where.zh}：{names_zh}未填报，无法核对。",
-        message_en=f"{inst.where.en}: {names_en} {verb_en} not stated, so not checked.",
+        locale=locale,
     )
 
 
@@ -226,9 +161,8 @@ def check_identities(
         n_left = len(inst.left)
         if None not in values:
             left, right = sum(values[:n_left]), sum(values[n_left:])
-            if _HOLDS[inst.relation](left, right):
-                continue
-            out.append(_fail(inst, values, (left, right), locale=locale))
+            if not HOLDS[inst.relation](left, right):
+                out.append(_fail(inst, values, (left, right), locale=locale))
             continue
         entries = (*inst.left, *inst.right)
         extra: list[Involved] = []
@@ -239,20 +173,23 @@ def check_identities(
             values = left_values + right_values
         missing = [e for e, v in zip(entries, values, strict=True) if v is None]
         if missing and not (lenient and (covers is None or all(covers(e.path) for e in missing))):
-            cells = tuple(
-                Involved(f"$.statistics.{e.path}", v, e.code)
-                for e, v in zip(entries, values, strict=True)
-            )
-            out.append(_not_assessable(inst, missing, cells + tuple(extra)))
+            cells = _involved(entries, values) + tuple(extra)
+            out.append(_not_assessable(inst, missing, cells, locale))
             continue
         zeroed = tuple(f"$.statistics.{e.path}" for e in missing)
         values = [0 if v is None else v for v in values]
         left, right = sum(values[:n_left]), sum(values[n_left:])
-        if not _HOLDS[inst.relation](left, right):
+        if not HOLDS[inst.relation](left, right):
             out.append(
                 _fail(inst, values, (left, right), zeroed=zeroed, extra=tuple(extra), locale=locale)
             )
     return out
+
+
+def _involved(entries: Sequence[Entry], values: Sequence[Any]) -> tuple[Involved, ...]:
+    return tuple(
+        Involved(f"$.statistics.{e.path}", v, e.code) for e, v in zip(entries, values, strict=True)
+    )
 
 
 def _fail(
@@ -265,36 +202,21 @@ def _fail(
     locale: str,
 ) -> Finding:
     left, right = sides
-    entries = (*inst.left, *inst.right)
-    left_label = _side_label(inst.left, by_column=inst.by_column)
-    right_label = _side_label(inst.right, by_column=inst.by_column)
-    fields = {
-        "left": format_count(left, locale=locale),
-        "right": format_count(right, locale=locale),
-    }
     first = inst.left[0] if inst.left else inst.right[0]
-    zh = inst.rule.template.zh.format(
-        where=inst.where.zh, left_label=left_label.zh, right_label=right_label.zh, **fields
-    )
-    en = inst.rule.template.en.format(
-        where=inst.where.en, left_label=left_label.en, right_label=right_label.en, **fields
-    )
-    if zeroed:
-        note_zh, note_en = lenient_note(len(zeroed))
-        zh, en = zh + note_zh, en + note_en
-    cells = tuple(
-        Involved(f"$.statistics.{e.path}", v, e.code) for e, v in zip(entries, values, strict=True)
-    )
-    return Finding(
-        code=inst.rule.code,
-        severity=inst.rule.severity,
-        outcome=Outcome.FAIL,
-        path=f"$.statistics.{first.path}",
+    return finding(
+        inst.rule,
+        f"$.statistics.{first.path}",
+        arguments={
+            "where": inst.where,
+            "left_label": _side_label(inst.left, by_column=inst.by_column),
+            "right_label": _side_label(inst.right, by_column=inst.by_column),
+            "left": left,
+            "right": right,
+        },
         cell_code=first.code,
         expected=right,
         actual=left,
-        cells=cells + extra,
+        cells=_involved((*inst.left, *inst.right), values) + extra,
         lenient=zeroed,
-        message_zh=zh,
-        message_en=en,
+        locale=locale,
     )

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from disclosure_model.checks._catalogue import rule
-from disclosure_model.checks._findings import Finding, Involved, Outcome
-from disclosure_model.formats import (
-    LegacyStatistics,
-    ReportFormat,
-    Statistics2019,
-    Statistics2021,
-    form,
-    format_for_year,
-)
-from disclosure_model.formatting import format_amount, format_count
-from disclosure_model.report import OrganLevel, Report
-from disclosure_model.values import Amount, MoneyUnit
+from disclosure_model.checks._findings import Finding, Involved, Outcome, finding, shown
+from disclosure_model.formats import Label, ReportFormat, Statistics2021, form, format_for_year
+from disclosure_model.formats._rules import rule_making_places, unit_places
+from disclosure_model.formatting import Argument
+from disclosure_model.report import OrganLevel, Report, Section
+from disclosure_model.values import Amount, Unit
 
 __all__ = ["check_meta", "expected_format"]
 
@@ -31,54 +24,38 @@ def _fail(
     code: str,
     path: str,
     *,
+    locale: str,
     cells: tuple[Involved, ...] = (),
     value: int | None = None,
-    **fields: Any,
+    **arguments: Argument,
 ) -> Finding:
-    """A failed rule; ``value`` is the number found, where the message shows it formatted."""
-    r = rule(code)
-    zh_fields = {k: (v.zh if hasattr(v, "zh") else v) for k, v in fields.items()}
-    en_fields = {k: (v.en if hasattr(v, "en") else v) for k, v in fields.items()}
-    return Finding(
-        code=code,
-        severity=r.severity,
-        outcome=Outcome.FAIL,
-        path=path,
-        expected=_plain(fields.get("expected")),
-        actual=value if value is not None else _plain(fields.get("actual")),
+    """A failed rule; ``value`` is the number found, where the message shows it."""
+    if value is not None:
+        arguments["actual"] = value
+    return finding(
+        rule(code),
+        path,
+        arguments=arguments,
+        expected=_plain(arguments.get("expected")),
+        actual=value if value is not None else _plain(arguments.get("actual")),
         cells=cells,
-        message_zh=r.template.zh.format(**zh_fields),
-        message_en=r.template.en.format(**en_fields),
+        locale=locale,
     )
 
 
 def _plain(value: object) -> str | int | None:
+    """A value as a finding's ``expected`` or ``actual`` holds it: words in English."""
     if value is None or isinstance(value, int | str):
         return value
-    return getattr(value, "en", str(value))
-
-
-def _not_assessable(code: str, path: str, zh: str, en: str) -> Finding:
-    r = rule(code)
-    return Finding(
-        code=code,
-        severity=r.severity,
-        outcome=Outcome.NOT_ASSESSABLE,
-        path=path,
-        message_zh=zh,
-        message_en=en,
-    )
-
-
-class _Words:
-    def __init__(self, zh: str, en: str) -> None:
-        self.zh, self.en = zh, en
+    if isinstance(value, Label):
+        return value.en
+    return str(value)
 
 
 _FORMAT_WORDS = {
-    ReportFormat.LEGACY: _Words("2014—2018年统计表", "2014-2018 statistics table"),
-    ReportFormat.GOV_2019: _Words("2019年试行格式", "2019 trial format"),
-    ReportFormat.GOV_2021: _Words("2021年格式", "2021 format"),
+    ReportFormat.LEGACY: Label("2014—2018年统计表", "2014-2018 statistics table"),
+    ReportFormat.GOV_2019: Label("2019年试行格式", "2019 trial format"),
+    ReportFormat.GOV_2021: Label("2021年格式", "2021 format"),
 }
 
 
@@ -91,11 +68,12 @@ def _format_year(report: Report, locale: str) -> list[Finding]:
             _fail(
                 "R-09",
                 "$.format",
-                year=report.year,
-                expected=_Words(
+                year=str(report.year),
+                expected=Label(
                     "地方自定的统计表（2014年以前无全国统一表格）", "a local table of its own"
                 ),
                 actual=_FORMAT_WORDS[report.format],
+                locale=locale,
             )
         )
     elif wanted is not None and wanted is not report.format:
@@ -103,9 +81,10 @@ def _format_year(report: Report, locale: str) -> list[Finding]:
             _fail(
                 "R-09",
                 "$.format",
-                year=report.year,
+                year=str(report.year),
                 expected=_FORMAT_WORDS[wanted],
                 actual=_FORMAT_WORDS[report.format],
+                locale=locale,
             )
         )
     stats = report.statistics
@@ -116,9 +95,9 @@ def _format_year(report: Report, locale: str) -> list[Finding]:
                 _fail(
                     "R-21-06",
                     "$.statistics.applications.other_unpaid_fee.total",
-                    year=report.year,
-                    actual=format_count(unpaid, locale=locale),
+                    year=str(report.year),
                     value=unpaid,
+                    locale=locale,
                 )
             )
     return out
@@ -134,25 +113,33 @@ def deadline(report: Report) -> date | None:
     return rule.due(report.year, department=level.is_department, government=level.is_government)
 
 
-def _deadline(report: Report) -> list[Finding]:
+#: The message of R-10 for a report whose publication date is not known.
+_NO_DATE = Label(
+    "报告未记录发布日期，无法核对发布期限。",
+    "the report's publication date is not known, so its deadline is not checked.",
+)
+
+
+def _deadline(report: Report, locale: str) -> list[Finding]:
     due = deadline(report)
     if due is None:
         return []
     if report.published is None:
         return [
-            _not_assessable(
-                "R-10",
+            finding(
+                rule("R-10"),
                 "$.published",
-                "报告未记录发布日期，无法核对发布期限。",
-                "the report's publication date is not known, so its deadline is not checked.",
+                outcome=Outcome.NOT_ASSESSABLE,
+                template=_NO_DATE,
+                locale=locale,
             )
         ]
     if report.published <= due:
         return []
     organ = (
-        _Words("政府工作部门", "a department")
+        Label("政府工作部门", "a department")
         if report.organ.level.is_department
-        else (_Words("人民政府", "a government"))
+        else Label("人民政府", "a government")
     )
     return [
         _fail(
@@ -161,16 +148,19 @@ def _deadline(report: Report) -> list[Finding]:
             actual=report.published.isoformat(),
             expected=due.isoformat(),
             organ=organ,
+            locale=locale,
         )
     ]
 
 
-#: The six sections of the 2019 and 2021 formats, with words their headings always carry
-#: (for the strategies' reports; the checks read the spec).
-SECTIONS = tuple((s.label.zh, s.words) for s in form(ReportFormat.GOV_2021).sections)
+#: The message of R-11 for a heading a source that stops early does not reach.
+_NOT_REACHED = Label(
+    "报告来源不完整，未见“{heading}”，无法核对。",
+    "the source is incomplete: {heading} is not in it, so not checked.",
+)
 
 
-def _sections(report: Report) -> list[Finding]:
+def _sections(report: Report, locale: str) -> list[Finding]:
     if report.format is ReportFormat.LEGACY:
         return []
     titles = [s.title for s in report.sections if s.title is not None]
@@ -181,53 +171,58 @@ def _sections(report: Report) -> list[Finding]:
         if report.coverage is not None:
             # The source stops before the end of the form: a later heading cannot be looked for.
             out.append(
-                _not_assessable(
-                    "R-11",
+                finding(
+                    rule("R-11"),
                     "$.sections",
-                    f"报告来源不完整，未见“{spec.label.zh}”，无法核对。",
-                    f"the source is incomplete: {spec.label.zh} is not in it, so not checked.",
+                    outcome=Outcome.NOT_ASSESSABLE,
+                    template=_NOT_REACHED,
+                    arguments={"heading": spec.label.zh},
+                    locale=locale,
                 )
             )
         else:
-            out.append(_fail("R-11", "$.sections", expected=spec.label.zh))
+            out.append(_fail("R-11", "$.sections", expected=spec.label.zh, locale=locale))
     return out
 
 
-def _fees(report: Report, locale: str) -> list[Finding]:
+def _wrong_unit(amount: Amount, unit: Unit | None) -> bool:
+    """Whether an amount is not in the unit the form fixes, or, where the form fixes none,
+    does not state its own (a 0 needs no unit)."""
+    if unit is not None:
+        return amount.unit is None or amount.unit.value != unit.value
+    return amount.unit is None and amount.value != 0
+
+
+def _units(report: Report, locale: str) -> list[Finding]:
+    """R-21-03, R-19-04, P-13: money in the unit the form asks for."""
     stats = report.statistics
     out = []
-    if isinstance(stats, Statistics2021):
-        amount = stats.active.administrative_fees.amount
-        if amount is not None and amount.unit is not MoneyUnit.WAN_YUAN:
-            path = "$.statistics.active.administrative_fees.amount"
-            out.append(_fail("R-21-03", path, actual=format_amount(amount, locale=locale)))
-        unpaid = stats.applications.other_unpaid_fee.total
-        other = report.section("六、")
-        if unpaid and (other is None or "信息处理费" not in other.text):
-            path = "$.statistics.applications.other_unpaid_fee.total"
+    for place in unit_places(report.format):
+        amount = stats.cell(place.path)
+        if isinstance(amount, Amount) and _wrong_unit(amount, place.unit):
             out.append(
-                _fail("R-21-04", path, actual=format_count(unpaid, locale=locale), value=unpaid)
-            )
-    if isinstance(stats, Statistics2019):
-        amount = stats.active.procurement.amount
-        if amount is not None and amount.unit is None and amount.value != 0:
-            path = "$.statistics.active.procurement.amount"
-            out.append(_fail("R-19-04", path, actual=format_amount(amount, locale=locale)))
-    if isinstance(stats, LegacyStatistics):
-        catalogue = stats.catalogue()
-        for key in ("fees_collected", "special_budget"):
-            value = getattr(stats, key)
-            if isinstance(value, Amount) and value.unit is not MoneyUnit.WAN_YUAN:
-                where = catalogue[key].row_label
-                out.append(
-                    _fail(
-                        "P-13",
-                        f"$.statistics.{key}",
-                        where=where,
-                        actual=format_amount(value, locale=locale),
-                    )
+                finding(
+                    rule(place.code),
+                    f"$.statistics.{place.path}",
+                    arguments={"where": place.where, "actual": amount},
+                    actual=shown(amount, locale),
+                    locale=locale,
                 )
+            )
     return out
+
+
+def _fee_narrative(report: Report, locale: str) -> list[Finding]:
+    """R-21-04: unpaid-fee outcomes come with a word on the information-processing fee."""
+    stats = report.statistics
+    if not isinstance(stats, Statistics2021):
+        return []
+    unpaid = stats.applications.other_unpaid_fee.total
+    other = _section(report, "other_matters")
+    if unpaid and (other is None or "信息处理费" not in other.text):
+        path = "$.statistics.applications.other_unpaid_fee.total"
+        return [_fail("R-21-04", path, value=unpaid, locale=locale)]
+    return []
 
 
 #: Organs that cannot make 规章 (立法法 art. 93: only provincial and districted-city
@@ -244,40 +239,50 @@ NO_RULE_MAKING = frozenset(
 
 
 def _rule_making(report: Report, locale: str) -> list[Finding]:
-    stats = report.statistics
-    if isinstance(stats, LegacyStatistics) or report.organ.level not in NO_RULE_MAKING:
+    """R-21-05: an organ without rule-making power states no 规章."""
+    if report.organ.level not in NO_RULE_MAKING:
         return []
     out = []
-    catalogue = stats.catalogue()
-    for entry in catalogue:
-        if not entry.path.startswith("active.regulations."):
-            continue
-        value = stats.cell(entry.path)
+    organ = Label(report.organ.name, report.organ.name)
+    for place in rule_making_places(report.format):
+        value = report.statistics.cell(place.path)
         if isinstance(value, int) and value > 0:
-            where = _Words(
-                f"规章{entry.column_label.zh}", f"government rules, {entry.column_label.en}"
-            )
-            organ = _Words(report.organ.name, report.organ.name)
+            path = f"$.statistics.{place.path}"
             out.append(
                 _fail(
-                    "R-21-05",
-                    f"$.statistics.{entry.path}",
-                    where=where,
-                    actual=format_count(value, locale=locale),
+                    place.code,
+                    path,
+                    where=place.where,
                     value=value,
                     organ=organ,
-                    cells=(Involved(f"$.statistics.{entry.path}", value, entry.code),),
+                    cells=(Involved(path, value, place.cell_code),),
+                    locale=locale,
                 )
             )
     return out
+
+
+def _section(report: Report, key: str) -> Section | None:
+    """The report's section the format calls ``key``: its heading, or one numbered as it is."""
+    spec = next(s for s in form(report.format).sections if s.key == key)
+    return next(
+        (
+            s
+            for s in report.sections
+            if s.title is not None
+            and (spec.matches(s.title) or s.title.lstrip().startswith(spec.numbering + "、"))
+        ),
+        None,
+    )
 
 
 def check_meta(report: Report, *, locale: str) -> list[Finding]:
     """The rules about the report as a whole."""
     return [
         *_format_year(report, locale),
-        *_deadline(report),
-        *_sections(report),
-        *_fees(report, locale),
+        *_deadline(report, locale),
+        *_sections(report, locale),
+        *_units(report, locale),
+        *_fee_narrative(report, locale),
         *_rule_making(report, locale),
     ]

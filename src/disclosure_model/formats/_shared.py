@@ -73,6 +73,13 @@ ART20_9 = group("art20_9", "第二十条第（九）项", "article 20 item (9)",
 #: Rows of table 二 both formats print alike: label, English label and caption by key.
 _ART20_ROWS = {
     "regulations": ("规章", "government rules", ART20_1),
+    # 2019 prints 规范性文件, 2021 行政规范性文件: each is a variant of the other.
+    "normative_documents_2019": ("规范性文件", "normative documents", ART20_1),
+    "normative_documents_2021": (
+        "行政规范性文件",
+        "administrative normative documents",
+        ART20_1,
+    ),
     "licensing": ("行政许可", "administrative licensing", ART20_5),
     "penalties": ("行政处罚", "administrative penalties", ART20_6),
     "coercion": ("行政强制", "administrative coercion", ART20_6),
@@ -80,10 +87,16 @@ _ART20_ROWS = {
 }
 
 
+_ART20_ALIASES = {
+    "normative_documents_2019": ("行政规范性文件",),
+    "normative_documents_2021": ("规范性文件",),
+}
+
+
 def art20_row(cls: type, key: str) -> Any:
     """Declare a row of table 二 that both formats print alike, holding ``cls``."""
     zh, en, caption = _ART20_ROWS[key]
-    return row(cls, zh, en, group=caption)
+    return row(cls, zh, en, group=caption, aliases=_ART20_ALIASES.get(key, ()))
 
 
 #: The header over every applicant column of table 三.
@@ -155,6 +168,15 @@ _LEGAL = group(
     "legal persons or other organisations",
     aliases=("法人或者其他组织", "法人和其他组织"),
 )
+
+
+class ActiveDisclosureBase(Declared):
+    """What table 二 prints the same in both formats: the label header and its headings."""
+
+    __slots__ = ()
+
+    LABEL_HEADERS: ClassVar[tuple[Label, ...]] = INFORMATION_CONTENT
+    ALIASES: ClassVar[tuple[str, ...]] = ACTIVE_ALIASES
 
 
 @frozen(kw_only=True)

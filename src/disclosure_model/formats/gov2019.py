@@ -9,7 +9,6 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
-    Label,
     Relation,
     ReportFormat,
     StatisticsBase,
@@ -19,16 +18,14 @@ from disclosure_model.formats._declare import (
 )
 from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
 from disclosure_model.formats._shared import (
-    ACTIVE_ALIASES,
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
-    ART20_1,
     ART20_5,
     ART20_9,
-    INFORMATION_CONTENT,
     RESULTS_GROUP,
     REVIEWS_TABLE,
     SECTIONS,
+    ActiveDisclosureBase,
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
@@ -101,19 +98,12 @@ class Procurement(Declared):
 
 
 @frozen(kw_only=True)
-class ActiveDisclosure2019(Declared):
+class ActiveDisclosure2019(ActiveDisclosureBase):
     """Table 二、主动公开政府信息情况 of the 2019 format."""
 
-    LABEL_HEADERS: ClassVar[tuple[Label, ...]] = INFORMATION_CONTENT
-    ALIASES: ClassVar[tuple[str, ...]] = ACTIVE_ALIASES
-
     regulations: DocumentCounts2019 = art20_row(DocumentCounts2019, "regulations")
-    normative_documents: DocumentCounts2019 = row(
-        DocumentCounts2019,
-        "规范性文件",
-        "normative documents",
-        group=ART20_1,
-        aliases=("行政规范性文件",),
+    normative_documents: DocumentCounts2019 = art20_row(
+        DocumentCounts2019, "normative_documents_2019"
     )
     licensing: ItemCounts = art20_row(ItemCounts, "licensing")
     other_services: ItemCounts = row(

@@ -9,7 +9,6 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
-    Label,
     Relation,
     ReportFormat,
     StatisticsBase,
@@ -20,15 +19,13 @@ from disclosure_model.formats._declare import (
 )
 from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
 from disclosure_model.formats._shared import (
-    ACTIVE_ALIASES,
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
-    ART20_1,
-    INFORMATION_CONTENT,
     OTHER_GROUP,
     RESULTS_GROUP,
     REVIEWS_TABLE,
     SECTIONS,
+    ActiveDisclosureBase,
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
@@ -82,19 +79,12 @@ class FeeAmount(Declared):
 
 
 @frozen(kw_only=True)
-class ActiveDisclosure2021(Declared):
+class ActiveDisclosure2021(ActiveDisclosureBase):
     """Table 二、主动公开政府信息情况 of the 2021 format."""
 
-    LABEL_HEADERS: ClassVar[tuple[Label, ...]] = INFORMATION_CONTENT
-    ALIASES: ClassVar[tuple[str, ...]] = ACTIVE_ALIASES
-
     regulations: DocumentCounts2021 = art20_row(DocumentCounts2021, "regulations")
-    normative_documents: DocumentCounts2021 = row(
-        DocumentCounts2021,
-        "行政规范性文件",
-        "administrative normative documents",
-        group=ART20_1,
-        aliases=("规范性文件",),
+    normative_documents: DocumentCounts2021 = art20_row(
+        DocumentCounts2021, "normative_documents_2021"
     )
     licensing: Decisions = art20_row(Decisions, "licensing")
     penalties: Decisions = art20_row(Decisions, "penalties")

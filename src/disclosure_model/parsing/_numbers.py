@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import attrs
 from attrs import frozen
 
 from disclosure_model.claims import Approximation, ClaimKind
@@ -465,15 +466,4 @@ def parse_number(text: str) -> NumberMention:
             decimals=decimals,
             chinese=chinese,
         )
-    return NumberMention(
-        text=mention.text,
-        start=mention.start + offset,
-        end=mention.end + offset,
-        written=mention.written,
-        decimals=mention.decimals,
-        scale=mention.scale,
-        kind=mention.kind,
-        unit=mention.unit,
-        approximation=mention.approximation,
-        chinese=mention.chinese,
-    )
+    return attrs.evolve(mention, start=mention.start + offset, end=mention.end + offset)

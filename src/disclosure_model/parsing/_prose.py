@@ -402,37 +402,40 @@ _QUOTES = "“”‘’\"'「」『』《》()（）"
 _MARKS = re.compile(r"[(（)），,；;。：:、！？!?|]|\n[ \t]*\n")
 
 
-def _clause_start(text: str, lo: int, at: int) -> int:
-    """Where the clause holding ``at`` starts: after punctuation outside brackets, after
-    the bracket the position is inside (（含上年度结转申请 34 件), or after a blank line."""
+def _clause_edge(text: str, at: int, bound: int, *, forward: bool) -> int:
+    """Where the clause holding ``at`` ends (``forward``) or starts: at punctuation outside
+    brackets, at the bracket the position is inside (（含上年度结转申请 34 件), or at a blank
+    line; never past ``bound``, nor further than the reach of one clause."""
+    if forward:
+        limit = min(bound, at + _REACH)
+        marks = list(_MARKS.finditer(text, at, limit))
+        opening, closing = _OPEN, _CLOSE
+    else:
+        limit = max(bound, at - _REACH)
+        marks = list(reversed(list(_MARKS.finditer(text, limit, at))))
+        opening, closing = _CLOSE, _OPEN
     depth = 0
-    for m in reversed(list(_MARKS.finditer(text, max(lo, at - _REACH), at))):
+    for m in marks:
         ch = m.group()[0]
-        if ch in _CLOSE:
+        if ch in opening:
             depth += 1
-        elif ch in _OPEN:
+        elif ch in closing:
             if depth == 0:
-                return m.end()
+                return m.start() if forward else m.end()
             depth -= 1
         elif depth == 0 or ch in _SENTENCE_END:
-            return m.end()
-    return max(lo, at - _REACH)
+            return m.start() if forward else m.end()
+    return limit
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the clause holding ``at`` starts (see :func:`_clause_edge`)."""
+    return _clause_edge(text, at, lo, forward=False)
 
 
 def _clause_end(text: str, at: int, hi: int) -> int:
-    """Where the clause holding ``at`` ends (see :func:`_clause_start`)."""
-    depth = 0
-    for m in _MARKS.finditer(text, at, min(hi, at + _REACH)):
-        ch = m.group()[0]
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            if depth == 0:
-                return m.start()
-            depth -= 1
-        elif depth == 0 or ch in _SENTENCE_END:
-            return m.start()
-    return min(hi, at + _REACH)
+    """Where the clause holding ``at`` ends (see :func:`_clause_edge`)."""
+    return _clause_edge(text, at, hi, forward=True)
 
 
 def _sentence_start(text: str, lo: int, at: int) -> int:
@@ -992,18 +995,7 @@ def _denominator(numerator: _Figure, earlier: list[_Figure], named: str) -> _Fig
 
 
 def _shift(m: NumberMention, offset: int) -> NumberMention:
-    return NumberMention(
-        text=m.text,
-        start=m.start + offset,
-        end=m.end + offset,
-        written=m.written,
-        decimals=m.decimals,
-        scale=m.scale,
-        kind=m.kind,
-        unit=m.unit,
-        approximation=m.approximation,
-        chinese=m.chinese,
-    )
+    return attrs.evolve(m, start=m.start + offset, end=m.end + offset)
 
 
 def _year_from_body(folded: str) -> tuple[int | None, str | None]:
