@@ -1070,10 +1070,6 @@ def load(
     an endless one such as ``/dev/zero``, is refused without being read to its end.
     """
     if isinstance(source, str | os.PathLike):
-        if str(source) == "-":
-            import sys
-
-            return load(sys.stdin.buffer, max_size=max_size)
         with Path(source).open("rb") as f:
             return load(f, max_size=max_size)
     data = source.read() if max_size is None else source.read(max_size + 1)
