@@ -263,7 +263,7 @@ class Ratio:
         try:
             return float(value)
         except OverflowError:  # only for a ratio built by hand from counts beyond the limits
-            return math.copysign(math.inf, value)
+            return math.inf if value > 0 else -math.inf
 
     def decimal(self, decimals: int) -> Decimal | None:
         """The value rounded half up to ``decimals`` places (``None`` when not defined)."""
