@@ -76,9 +76,6 @@ from disclosure_model.strategies._tables import (
 from disclosure_model.strategies._text import (
     _OFF_TITLES,
 )
-from disclosure_model.strategies._values import (
-    amounts,
-)
 from disclosure_model.values import Amount, MoneyUnit
 
 __all__ = [
@@ -324,16 +321,18 @@ def _section_missing(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
 
 
 def _unit_broken(draw: st.DrawFn, fmt: ReportFormat, code: str) -> BrokenReport:
-    """R-21-03, P-13: a sum of money not in the unit the form fixes (in 元, or without a
-    unit); R-19-04: an amount (not 0) without the unit the form leaves to the report."""
+    """R-21-03, P-13: a sum of money (not 0) not in the unit the form fixes (in 元, or
+    without a unit); R-19-04: an amount (not 0) without the unit the form leaves to the
+    report. A 0 is 0 in any unit, so no rule fails for it."""
     place = _pick(draw, [p for p in unit_places(fmt) if p.code == code])
     report = _consistent_report(draw, fmt)
+    value = Decimal(draw(st.integers(1, 10**9), label="amount"))
+    value = value.scaleb(-draw(st.integers(0, 2)))
     if place.unit is not None:
         others = [u for u in MoneyUnit if u.value != place.unit.value]
-        amount = draw(amounts(units=[*others, None]), label="amount")
+        amount = Amount(value=value, unit=_pick(draw, [*others, None]))
     else:
-        value = Decimal(draw(st.integers(1, 10**9), label="amount"))
-        amount = Amount(value=value.scaleb(-draw(st.integers(0, 2))))
+        amount = Amount(value=value)
     stats = _replace_cells(report.statistics, {place.path: amount})
     return BrokenReport(
         report=attrs.evolve(report, statistics=stats),
