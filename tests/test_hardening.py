@@ -21,6 +21,8 @@ from typing import Any
 import attrs
 import cattrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import disclosure_model as dm
 from disclosure_model.cli import main
@@ -575,3 +577,103 @@ class TestConverterScope:
             conv.structure({"name": "a", "report": data}, Archive)
         lines = cattrs.transform_error(info.value, format_exception=format_exception)
         assert ["$.year: expected a year from 2000 to 2100, got 1999 @ $.report"] == lines
+
+
+_POOL: tuple[Any, ...] = (
+    -1,
+    0,
+    7,
+    LIMIT,
+    LIMIT + 1,
+    10**19,
+    None,
+    "7",
+    1.5,
+    True,
+    [],
+    {},
+)
+_DECIMAL_POOL: tuple[Any, ...] = (
+    "12.5",
+    "-1",
+    "1" * 18,
+    "1" * 19,
+    "0." + "1" * 6,
+    "0." + "1" * 7,
+    "00000000000000000000012",
+    "1e3",
+    "",
+    10**18 - 1,
+    10**18,
+    -3,
+    None,
+    2.5,
+)
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _leaves(v, (*path, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _leaves(v, (*path, i))]
+    return [path]
+
+
+def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
+class TestSchemaAgreesWithTheReader:
+    """The JSON Schema and the reader accept and refuse the same documents, for what the
+    schema can say: types, ranges, digits, keys and enums of the tables, money and stated
+    values (links between claims, and text the reader refuses as a lone surrogate, are the
+    reader's alone)."""
+
+    @staticmethod
+    def _verdicts(data: dict[str, Any]) -> tuple[bool, bool]:
+        import jsonschema
+
+        try:
+            dm.from_dict(data)
+            reader = True
+        except dm.ValidationError:
+            reader = False
+        validator = jsonschema.Draft202012Validator(dm.json_schema())
+        return reader, validator.is_valid(data)
+
+    @given(st.data())
+    @settings(max_examples=60, deadline=None)
+    def test_mutated_tables(self, data: st.DataObject) -> None:
+        """A generated report with one value of its tables, money or claims replaced."""
+        import jsonschema  # noqa: F401 - skip cleanly where it is missing
+
+        from disclosure_model import strategies as dms
+
+        report = data.draw(dms.reports(), label="report")
+        doc = dm.to_dict(report)
+        assert (True, True) == self._verdicts(doc)
+        leaves = [p for p in _leaves(doc["statistics"]) if p and p[-1] != "combined"]
+        money = [p for p in leaves if p[-1] == "value"]
+        kind = data.draw(st.sampled_from(["count", "money", "claim", "key"]), label="kind")
+        if kind == "money" and money:
+            _set(
+                doc["statistics"],
+                data.draw(st.sampled_from(money)),
+                data.draw(st.sampled_from(_DECIMAL_POOL)),
+            )
+        elif kind == "claim" and doc["claims"]:
+            i = data.draw(st.integers(0, len(doc["claims"]) - 1))
+            doc["claims"][i]["value"] = data.draw(st.sampled_from(_DECIMAL_POOL))
+        elif kind == "key":
+            doc["statistics"]["no_such_cell"] = 0
+        else:
+            counts = [p for p in leaves if p[-1] not in ("value", "unit")]
+            _set(
+                doc["statistics"],
+                data.draw(st.sampled_from(counts)),
+                data.draw(st.sampled_from(_POOL)),
+            )
+        reader, schema = self._verdicts(doc)
+        assert reader == schema, doc
