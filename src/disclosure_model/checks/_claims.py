@@ -203,6 +203,8 @@ def _parts_of_wholes(
             )
         except _BlankCellsError:
             continue  # the whole is not stated: nothing to hold the parts to
+        if whole <= 0:
+            continue  # no share of nothing (the share's own check says it is not assessable)
         total = Fraction(0)
         seen: set[Operand] = set()
         parts: list[int] = []
