@@ -530,6 +530,7 @@ class TestProblemKinds:
         zh = problems[path].message_zh
         assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), zh
         assert problems[path].in_locale("zh_CN") == f"{path}: {zh}"
+        assert f"{path}: {zh}" in info.value.messages_zh
 
     def test_str_and_message_unchanged(self) -> None:
         """``str(problem)`` is still ``$.path: message`` in English."""

@@ -209,6 +209,11 @@ class ValidationError(DisclosureModelError, ValueError):
         """Every problem as a ``$.path: message`` line."""
         return tuple(str(p) for p in self.problems)
 
+    @property
+    def messages_zh(self) -> tuple[str, ...]:
+        """Every problem as a ``$.path: message`` line in Chinese."""
+        return tuple(p.in_locale("zh") for p in self.problems)
+
     def _text(self) -> str:
         n = len(self.problems)
         head = "1 problem" if n == 1 else f"{n} problems"

@@ -9,8 +9,12 @@ document can never pass as blank cells. Reading is strict:
   float, so no amount is rounded on the way in;
 * enums are read by value; unknown and duplicate keys are rejected; NaN and Infinity are
   rejected; bytes must be UTF-8;
-* every problem is reported at once, each with its ``$.path``, in one
-  :class:`~disclosure_model.errors.ValidationError`. Nothing half-built is returned.
+* every problem is reported at once, each with its ``$.path`` (duplicate keys, NaN and
+  over-long integers too) and its :class:`~disclosure_model.errors.ProblemKind`, in one
+  :class:`~disclosure_model.errors.ValidationError`. Nothing half-built is returned;
+* documents over :data:`MAX_DOCUMENT_SIZE` (overridable) or nested deeper than
+  :data:`MAX_DEPTH` are refused before they are parsed; counts, amounts and stated values
+  beyond the limits of :mod:`disclosure_model.values` are refused where they stand.
 
 Use :func:`make_converter` for a converter of your own, or :func:`configure_converter` to add
 these hooks to one you have; the module never touches cattrs' global converter.
