@@ -381,6 +381,12 @@ class TestCost:
             dm.Organ(name="x", level=dm.OrganLevel.CITY, division_code="1" * 1_000_000)
         assert len(str(info.value)) < 300
 
+    def test_a_huge_value_of_another_type(self) -> None:
+        """A bad value that is no string (a long tuple, a huge list) is cut short as well."""
+        with pytest.raises(dm.ValidationError) as info:
+            dm.Organ(name="x", level=("city",) * 100_000)  # type: ignore[arg-type]
+        assert len(str(info.value)) < 300
+
     def test_input_size_is_capped(self) -> None:
         """A document over the size limit is refused before it is parsed; the limit can be
         raised or lifted."""
