@@ -364,3 +364,16 @@ class TestPartsOfAWhole:
         """Shares of a whole of 0 are not assessable for their own rules; C-04 says nothing
         (found by benchmarks/fuzz.py: it divided by zero)."""
         assert "C-04" not in _codes(self._report(0, "90", 0))
+
+    def test_one_part_stated_twice(self) -> None:
+        """Two percentages of the same stated part (6 of 10, "60%" and "六成") are one
+        part: 6 ≤ 10, no finding."""
+        whole = dm.Claim(id="w", text="共收到申请10件", kind=dm.ClaimKind.FIGURE, value=Decimal(10))
+        part = dm.Claim(id="p", text="网上申请6件", kind=dm.ClaimKind.FIGURE, value=Decimal(6))
+        about = dm.Share(numerator=dm.ClaimSum(ids=("p",)), denominator=dm.ClaimSum(ids=("w",)))
+        shares = tuple(
+            dm.Claim(id=i, text=t, kind=dm.ClaimKind.PERCENT, value=Decimal(60), about=about)
+            for i, t in (("s1", "占60%"), ("s2", "即六成"))
+        )
+        report = attrs.evolve(self._report(10, "80", 2), claims=(whole, part, *shares))
+        assert "C-04" not in _codes(report)
