@@ -195,11 +195,12 @@ MUTATIONS = (
         "        problems.extend(_unknown_key(k) for k in obj if k not in names)",
         "        pass",
     ),
+    # (was "scaled = abs(value) * 10 ** (places + 1) / 10": equivalent on fractions)
     M(
-        "ratio rounding off by a place",
+        "ratios truncated, not rounded",
         "values.py",
-        "    scaled = abs(value) * 10**places",
-        "    scaled = abs(value) * 10 ** (places + 1) / 10",
+        "n = math.floor(scaled + Fraction(1, 2))",
+        "n = math.floor(scaled)",
     ),
 )
 
