@@ -19,6 +19,7 @@ from typing import Any
 from attrs import frozen
 
 from disclosure_model.errors import ValidationError
+from disclosure_model.values import MAX_COUNT
 
 __all__ = ["DECIMAL_TEXT", "Check", "Plan", "compile_structurer"]
 
@@ -31,7 +32,8 @@ Hook = Callable[[Any, Any], Any]
 class Check(enum.Enum):
     """How the fast path checks (and converts) one value."""
 
-    COUNT = "count"  # int >= 0 or None
+    COUNT = "count"  # 0 <= int <= MAX_COUNT, or None
+    CHANGE = "change"  # -MAX_COUNT <= int <= MAX_COUNT, or None
     INT_OR_NONE = "int?"  # int or None
     INT = "int"
     STR = "str"
@@ -56,7 +58,10 @@ class Plan:
 
 
 _CONDITIONS = {
-    Check.COUNT: "({v} is None or ({v}.__class__ is int and {v} >= 0))",
+    Check.COUNT: f"({{v}} is None or ({{v}}.__class__ is int and 0 <= {{v}} <= {MAX_COUNT}))",
+    Check.CHANGE: (
+        f"({{v}} is None or ({{v}}.__class__ is int and -{MAX_COUNT} <= {{v}} <= {MAX_COUNT}))"
+    ),
     Check.INT_OR_NONE: "({v} is None or {v}.__class__ is int)",
     Check.INT: "{v}.__class__ is int",
     Check.STR: "{v}.__class__ is str",

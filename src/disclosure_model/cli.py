@@ -2,7 +2,9 @@
 
 Exit status: 0 success (for ``check``: no error-severity finding); 1 ``check`` found at
 least one error-severity finding; 2 unusable input or usage (the message says where and
-what, never a traceback).
+what, never a traceback); 3 the output could not be written (a full disk, an encoding
+that cannot hold the text) or an unexpected internal error (a bug, reported as such).
+A PATH of ``-`` reads the report from standard input.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
+EXIT_FAILED = 3
 
 _OUTPUTS = ("text", "json", "csv")
 _SEVERITIES = tuple(s.value for s in sorted(Severity, key=lambda s: -s.rank))
@@ -825,9 +828,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args = _parse(argv)
     try:
-        return _run(args, sys.stdout)
+        status = _run(args, sys.stdout)
+        sys.stdout.flush()
     except _UnusableInputError as e:
         sys.stderr.write(f"disclosure-model: error: {e}\n")
         return EXIT_UNUSABLE
     except BrokenPipeError:  # pragma: no cover - output piped into e.g. `head`
+        _silence_stdout()
         return EXIT_OK
+    except (OSError, UnicodeEncodeError) as e:
+        _silence_stdout()
+        why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        if isinstance(e, UnicodeEncodeError):
+            why += " (set PYTHONIOENCODING=utf-8 or write to a file)"
+        sys.stderr.write(f"disclosure-model: error: cannot write the output: {why}\n")
+        return EXIT_FAILED
+    except Exception as e:  # never exit 1 (which means findings) on a bug
+        sys.stderr.write(
+            f"disclosure-model: internal error (a bug, please report it): "
+            f"{type(e).__name__}: {str(e)[:500]}\n"
+        )
+        return EXIT_FAILED
+    return status
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush of what could
+    not be written fails no second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # pragma: no cover - stdout without a descriptor
+        pass

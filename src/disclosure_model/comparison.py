@@ -23,6 +23,7 @@ import math
 from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 from attrs import field, frozen
 
@@ -101,6 +102,23 @@ class Comparison:
         from disclosure_model.render._repr import comparison_repr_html
 
         return comparison_repr_html(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A read-only mapping cannot be pickled; the comparison is rebuilt from plain dicts.
+        return (
+            _rebuild,
+            (self.comparable, self.reasons, dict(self.indicators), dict(self.ratios)),
+        )
+
+
+def _rebuild(
+    comparable: bool,
+    reasons: tuple[Reason, ...],
+    indicators: dict[str, Change],
+    ratios: dict[str, Change],
+) -> Comparison:
+    """A :class:`Comparison` from its pickled parts."""
+    return Comparison(comparable=comparable, reasons=reasons, indicators=indicators, ratios=ratios)
 
 
 def _indicator_change(this: Indicator, last: Indicator) -> Change:

@@ -11,9 +11,15 @@ from typing import Any, TypeVar
 import attrs
 from attrs import field, frozen
 
-from disclosure_model._validate import is_text, matches
+from disclosure_model._validate import is_text, matches, surrogate_problems
 from disclosure_model.claims import CellSum, Claim, ClaimSum, Share
-from disclosure_model.errors import FormatMismatchError, Problem, ValidationError
+from disclosure_model.errors import (
+    FormatMismatchError,
+    Problem,
+    ProblemKind,
+    ValidationError,
+    shown,
+)
 from disclosure_model.formats import (
     STATISTICS_CLASSES,
     LegacyStatistics,
@@ -107,15 +113,33 @@ class Organ:
     def __attrs_post_init__(self) -> None:
         problems = []
         if not is_text(self.name):
-            problems.append(Problem("$.name", f"expected the organ's name, got {self.name!r}"))
+            problems.append(
+                Problem(
+                    "$.name",
+                    f"expected the organ's name, got {shown(self.name)}",
+                    ProblemKind.TEXT,
+                    f"应为机关名称，实际为 {shown(self.name)}",
+                )
+            )
         if not isinstance(self.level, OrganLevel):
-            problems.append(Problem("$.level", f"expected an OrganLevel, got {self.level!r}"))
+            problems.append(
+                Problem(
+                    "$.level",
+                    f"expected an OrganLevel, got {shown(self.level)}",
+                    ProblemKind.ENUM,
+                    f"应为 OrganLevel，实际为 {shown(self.level)}",
+                )
+            )
         if self.division_code is not None and not matches(_DIVISION, self.division_code):
             problems.append(
                 Problem(
-                    "$.division_code", f"expected 6, 9 or 12 digits, got {self.division_code!r}"
+                    "$.division_code",
+                    f"expected 6, 9 or 12 digits, got {shown(self.division_code)}",
+                    ProblemKind.TEXT,
+                    f"行政区划代码应为 6、9 或 12 位数字，实际为 {shown(self.division_code)}",
                 )
             )
+        problems.extend(surrogate_problems(name=self.name))
         _raise_if(problems)
 
 
@@ -129,11 +153,24 @@ class Source:
     def __attrs_post_init__(self) -> None:
         problems = []
         if self.url is not None and not is_text(self.url):
-            problems.append(Problem("$.url", f"expected a URL or None, got {self.url!r}"))
+            problems.append(
+                Problem(
+                    "$.url",
+                    f"expected a URL or None, got {shown(self.url)}",
+                    ProblemKind.TEXT,
+                    f"应为网址或 None，实际为 {shown(self.url)}",
+                )
+            )
         if self.sha256 is not None and not matches(_SHA256, self.sha256):
             problems.append(
-                Problem("$.sha256", f"expected 64 lower-case hex digits, got {self.sha256!r}")
+                Problem(
+                    "$.sha256",
+                    f"expected 64 lower-case hex digits, got {shown(self.sha256)}",
+                    ProblemKind.TEXT,
+                    f"应为 64 位小写十六进制数字，实际为 {shown(self.sha256)}",
+                )
             )
+        problems.extend(surrogate_problems(url=self.url))
         _raise_if(problems)
 
 
@@ -147,9 +184,24 @@ class Section:
     def __attrs_post_init__(self) -> None:
         problems = []
         if self.title is not None and not is_text(self.title):
-            problems.append(Problem("$.title", f"expected a heading or None, got {self.title!r}"))
+            problems.append(
+                Problem(
+                    "$.title",
+                    f"expected a heading or None, got {shown(self.title)}",
+                    ProblemKind.TEXT,
+                    f"应为标题或 None，实际为 {shown(self.title)}",
+                )
+            )
         if not isinstance(self.text, str):
-            problems.append(Problem("$.text", f"expected a string, got {self.text!r}"))
+            problems.append(
+                Problem(
+                    "$.text",
+                    f"expected a string, got {shown(self.text)}",
+                    ProblemKind.STR_TYPE,
+                    f"应为字符串，实际为 {shown(self.text)}",
+                )
+            )
+        problems.extend(surrogate_problems(title=self.title, text=self.text))
         _raise_if(problems)
 
 
@@ -169,7 +221,10 @@ class Coverage:
     def __attrs_post_init__(self) -> None:
         if not is_text(self.last_row) or self.last_row.count(".") != 1:
             raise ValidationError.at(
-                "$.last_row", f"expected a 'table.row' key, got {self.last_row!r}"
+                "$.last_row",
+                f"expected a 'table.row' key, got {shown(self.last_row)}",
+                ProblemKind.TEXT,
+                f"应为“表.行”形式的键，实际为 {shown(self.last_row)}",
             )
 
 
@@ -221,15 +276,38 @@ def _field_problem(name: str, value: object) -> Problem | None:
     if types_ is not None:
         if _is_one_of(value, types_):
             return None
-        return Problem(f"$.{name}", f"expected {types_[0].__name__}, got {value!r}")
+        return Problem(
+            f"$.{name}",
+            f"expected {types_[0].__name__}, got {shown(value)}",
+            ProblemKind.CLASS_TYPE,
+            f"应为 {types_[0].__name__}，实际为 {shown(value)}",
+        )
     if name == "year":
         if type(value) is int and 2000 <= value <= 2100:
             return None
-        return Problem("$.year", f"expected a year from 2000 to 2100, got {value!r}")
+        return Problem(
+            "$.year",
+            f"expected a year from 2000 to 2100, got {shown(value)}",
+            ProblemKind.OUT_OF_RANGE,
+            f"年份应在 2000 至 2100 之间，实际为 {shown(value)}",
+        )
     if name == "title" and value is not None and not is_text(value):
-        return Problem("$.title", f"expected a title or None, got {value!r}")
+        return Problem(
+            "$.title",
+            f"expected a title or None, got {shown(value)}",
+            ProblemKind.TEXT,
+            f"应为标题或 None，实际为 {shown(value)}",
+        )
+    if name == "title" and isinstance(value, str):
+        found = surrogate_problems(title=value)
+        return found[0] if found else None
     if name in ("sections", "claims") and not isinstance(value, tuple):
-        return Problem(f"$.{name}", f"expected a tuple, got {type(value).__name__}")
+        return Problem(
+            f"$.{name}",
+            f"expected a tuple, got {type(value).__name__}",
+            ProblemKind.CLASS_TYPE,
+            f"应为元组，实际为 {type(value).__name__}",
+        )
     return None
 
 
@@ -243,7 +321,12 @@ def _check_fields(values: Mapping[str, Any]) -> list[Problem]:
         elif name in ("sections", "claims"):
             cls = Section if name == "sections" else Claim
             problems.extend(
-                Problem(f"$.{name}[{i}]", f"expected a {cls.__name__}, got {v!r}")
+                Problem(
+                    f"$.{name}[{i}]",
+                    f"expected a {cls.__name__}, got {shown(v)}",
+                    ProblemKind.CLASS_TYPE,
+                    f"应为 {cls.__name__}，实际为 {shown(v)}",
+                )
                 for i, v in enumerate(value)
                 if not isinstance(v, cls)
             )
@@ -258,6 +341,8 @@ def _check_statistics(fmt: ReportFormat, statistics: object) -> list[Problem]:
         Problem(
             "$.statistics",
             f"format {fmt.value} needs {expected.__name__}, got {type(statistics).__name__}",
+            ProblemKind.INCONSISTENT,
+            f"格式 {fmt.value} 需要 {expected.__name__}，实际为 {type(statistics).__name__}",
         )
     ]
 
@@ -279,7 +364,14 @@ def check_claim_links(
     ids: dict[str, int] = {}
     for i, c in claims:
         if c.id in ids:
-            problems.append(Problem(f"$.claims[{i}].id", f"duplicate claim id {c.id!r}"))
+            problems.append(
+                Problem(
+                    f"$.claims[{i}].id",
+                    f"duplicate claim id {shown(c.id)}",
+                    ProblemKind.REFERENCE,
+                    f"陈述标识重复：{shown(c.id)}",
+                )
+            )
         ids.setdefault(c.id, i)
     cells = STATISTICS_CLASSES[fmt].catalogue().paths if fmt is not None else None
     # Plain loops: this runs for every report loaded, and most claims are fine.
@@ -287,7 +379,10 @@ def check_claim_links(
         if sections is not None and c.section is not None and c.section >= sections:
             problems.append(
                 Problem(
-                    f"$.claims[{i}].section", f"no section {c.section}: the report has {sections}"
+                    f"$.claims[{i}].section",
+                    f"no section {c.section}: the report has {sections}",
+                    ProblemKind.REFERENCE,
+                    f"没有第 {c.section} 节：报告共 {sections} 节",
                 )
             )
         for where, operand in _operands(c):
@@ -299,18 +394,25 @@ def check_claim_links(
                         problems.append(
                             Problem(
                                 f"$.claims[{i}]{where}.paths[{j}]",
-                                f"{_fmt_name(fmt)} has no cell {p!r}",
+                                f"{_fmt_name(fmt)} has no cell {shown(p)}",
+                                ProblemKind.REFERENCE,
+                                f"{_fmt_name(fmt)} 没有单元格 {shown(p)}",
                             )
                         )
                 continue
             for j, ref in enumerate(operand.ids):
                 if ref == c.id:
-                    why = "a claim cannot refer to itself"
+                    why, why_zh = "a claim cannot refer to itself", "陈述不能引用自身"
                 elif ref not in ids and other_ids is not None and ref not in other_ids:
-                    why = f"no claim with id {ref!r}"
+                    why, why_zh = (
+                        f"no claim with id {shown(ref)}",
+                        f"没有标识为 {shown(ref)} 的陈述",
+                    )
                 else:
                     continue
-                problems.append(Problem(f"$.claims[{i}]{where}.ids[{j}]", why))
+                problems.append(
+                    Problem(f"$.claims[{i}]{where}.ids[{j}]", why, ProblemKind.REFERENCE, why_zh)
+                )
     return problems
 
 
@@ -334,7 +436,14 @@ def report_problems(values: Mapping[str, Any]) -> list[Problem]:
     if fmt is not None and isinstance(coverage, Coverage):
         key = coverage.last_row
         if key not in _row_order(fmt) or key.count(".") != 1 or "." not in key:
-            problems.append(Problem("$.coverage.last_row", f"{fmt.value} has no row {key!r}"))
+            problems.append(
+                Problem(
+                    "$.coverage.last_row",
+                    f"{fmt.value} has no row {shown(key)}",
+                    ProblemKind.REFERENCE,
+                    f"{fmt.value} 没有行 {shown(key)}",
+                )
+            )
     claims = values.get("claims")
     if isinstance(claims, tuple) and all(isinstance(c, Claim) for c in claims):
         sections = values.get("sections")

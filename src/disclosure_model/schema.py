@@ -16,21 +16,26 @@ from disclosure_model.formats import STATISTICS_CLASSES, CombinedFigure
 from disclosure_model.formats._declare import SPEC, Declared, SlotKind, slots
 from disclosure_model.report import Organ, Report, Section, Source
 from disclosure_model.serialization import SCHEMA_VERSION
+from disclosure_model.values import MAX_COUNT, MAX_DECIMALS, MAX_INTEGER_DIGITS
 
 __all__ = ["json_schema"]
 
+# The limits of the model (disclosure_model.values): a decimal has at most 18 digits before
+# its point (leading zeros aside) and 6 after it; a count is at most MAX_COUNT.
+_DIGITS = rf"0*[0-9]{{1,{MAX_INTEGER_DIGITS}}}(\.[0-9]{{1,{MAX_DECIMALS}}})?$"
+_LARGEST = 10**MAX_INTEGER_DIGITS - 1
 _DECIMAL = {
     "oneOf": [
-        {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
-        {"type": "integer"},
+        {"type": "string", "pattern": "^-?" + _DIGITS},
+        {"type": "integer", "minimum": -_LARGEST, "maximum": _LARGEST},
     ]
 }
 _SUBJECTS = {CellSum: "cells", ClaimSum: "claims", Share: "share"}
 _TEXT = {"type": "string", "pattern": r"\S"}
 _NON_NEGATIVE_DECIMAL = {
     "oneOf": [
-        {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"},
-        {"type": "integer", "minimum": 0},
+        {"type": "string", "pattern": "^" + _DIGITS},
+        {"type": "integer", "minimum": 0, "maximum": _LARGEST},
     ]
 }
 
@@ -64,7 +69,7 @@ _CONSTRAINTS: dict[tuple[type, str], dict[str, Any]] = {
         "minItems": 2,
         "uniqueItems": True,
     },
-    (CombinedFigure, "value"): {"type": "integer", "minimum": 0},
+    (CombinedFigure, "value"): {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
 }
 
 
@@ -124,9 +129,13 @@ class _Builder:
         for s in slots(cls):
             spec = fields[s.name].metadata.get(SPEC)
             if s.kind is SlotKind.COUNT:
-                prop: dict[str, Any] = {"type": ["integer", "null"], "minimum": 0}
+                prop: dict[str, Any] = {
+                    "type": ["integer", "null"],
+                    "minimum": 0,
+                    "maximum": MAX_COUNT,
+                }
             elif s.kind is SlotKind.CHANGE:
-                prop = {"type": ["integer", "null"]}
+                prop = {"type": ["integer", "null"], "minimum": -MAX_COUNT, "maximum": MAX_COUNT}
             elif s.kind is SlotKind.MONEY:
                 prop = {"oneOf": [self.ref(_MoneyAmount), {"type": "null"}]}
             else:

@@ -8,15 +8,78 @@ from __future__ import annotations
 
 import enum
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
 from attrs import field, frozen
 
-from disclosure_model.errors import ValidationError
+from disclosure_model.errors import ProblemKind, ValidationError, shown
 
-__all__ = ["Amount", "CellKind", "MoneyUnit", "Ratio", "Unit"]
+__all__ = [
+    "MAX_COUNT",
+    "MAX_DECIMALS",
+    "MAX_INTEGER_DIGITS",
+    "Amount",
+    "CellKind",
+    "MoneyUnit",
+    "Ratio",
+    "Unit",
+    "count_problem",
+    "decimal_problem",
+    "round_half_up",
+]
+
+#: The largest count a cell can hold (and the largest size of a signed change): 10**17.
+#: The largest real counts are a province's items made public over a year (millions) and a
+#: portal's page views (billions); 10**17 leaves a wide margin above any of them, and any
+#: sum of up to 92 such counts (the form's totals have far fewer parts) is still an int64,
+#: so frames and Arrow tables hold every count and total exactly.
+MAX_COUNT = 10**17
+#: The most digits before the decimal point of an amount of money or a stated figure: as
+#: many as a count has (15 digits of 元 would already be a thousand trillion yuan; China's
+#: GDP is about 1.3 × 10**14).
+MAX_INTEGER_DIGITS = 18
+#: The most decimals of an amount of money or a stated figure (0.000001 万元 is 0.01 元;
+#: reports print percentages with at most 2 or 3). Within these bounds the arithmetic of
+#: the library (sums as fractions, 万/亿 and 元 conversions in a wide Decimal context) is
+#: exact.
+MAX_DECIMALS = 6
+
+
+def count_problem(value: int) -> str | None:
+    """Why an int cannot be a count or a change (beyond :data:`MAX_COUNT`), or ``None``."""
+    if -MAX_COUNT <= value <= MAX_COUNT:
+        return None
+    return f"a count cannot exceed {MAX_COUNT:,} (18 digits), got {shown(value)}"
+
+
+def decimal_problem(value: Decimal) -> str | None:
+    """Why a finite Decimal is beyond :data:`MAX_INTEGER_DIGITS` / :data:`MAX_DECIMALS`."""
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    decimals = max(0, -exponent)
+    integer_digits = max(0, len(digits) + exponent) if digits != (0,) else 0
+    if integer_digits > MAX_INTEGER_DIGITS:
+        return f"at most {MAX_INTEGER_DIGITS} digits before the decimal point, got {integer_digits}"
+    if decimals > MAX_DECIMALS:
+        return f"at most {MAX_DECIMALS} decimals, got {decimals}"
+    return None
+
+
+def round_half_up(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded exactly to ``places`` decimals, ties away from zero.
+
+    Computed on the fraction itself, so no intermediate rounding to Decimal's precision
+    can move a value onto (or off) a tie.
+
+    >>> round_half_up(Fraction(25, 2), 0), round_half_up(Fraction(-1, 8), 2)
+    (Decimal('13'), Decimal('-0.13'))
+    """
+    scaled = abs(value) * 10**places
+    n = math.floor(scaled + Fraction(1, 2))
+    sign = "-" if value < 0 else ""
+    return Decimal(f"{sign}{n}E-{places}")
 
 
 class Unit(enum.Enum):
@@ -80,14 +143,37 @@ class MoneyUnit(enum.Enum):
 
 def _check_decimal(_inst: Any, _attr: Any, value: Decimal) -> None:
     if type(value) is not Decimal:
-        raise ValidationError.at("$.value", f"expected a Decimal, got {type(value).__name__}")
+        raise ValidationError.at(
+            "$.value",
+            f"expected a Decimal, got {type(value).__name__}",
+            ProblemKind.DECIMAL_TYPE,
+            f"应为 Decimal，实际为 {type(value).__name__}",
+        )
     if not value.is_finite():
-        raise ValidationError.at("$.value", f"expected a finite amount, got {value}")
+        raise ValidationError.at(
+            "$.value",
+            f"expected a finite amount, got {value}",
+            ProblemKind.NON_FINITE,
+            f"金额必须是有限数，实际为 {value}",
+        )
+    why = decimal_problem(value)
+    if why is not None:
+        raise ValidationError.at(
+            "$.value",
+            f"an amount of money has {why}",
+            ProblemKind.OUT_OF_RANGE,
+            f"金额超出范围：{why}",
+        )
 
 
 def _check_money_unit(_inst: Any, _attr: Any, value: object) -> None:
     if value is not None and not isinstance(value, MoneyUnit):
-        raise ValidationError.at("$.unit", f"expected a MoneyUnit or None, got {value!r}")
+        raise ValidationError.at(
+            "$.unit",
+            f"expected a MoneyUnit or None, got {shown(value)}",
+            ProblemKind.ENUM,
+            f"单位应为 元 或 万元，实际为 {shown(value)}",
+        )
 
 
 @frozen(kw_only=True)
@@ -108,7 +194,9 @@ class Amount:
         """The amount in yuan, or ``None`` when the unit is not stated."""
         if self.unit is None:
             return None
-        return self.value * self.unit.yuan
+        with localcontext() as ctx:
+            ctx.prec = 64  # 18 + 6 digits and the 万's 4 always fit: exact
+            return self.value * self.unit.yuan
 
     def __str__(self) -> str:
         return f"{self.value}{self.unit.value if self.unit else ''}"
@@ -116,12 +204,22 @@ class Amount:
 
 def _check_part(_inst: Any, attribute: Any, value: int | None) -> None:
     if value is not None and type(value) is not int:
-        raise ValidationError.at(f"$.{attribute.name}", f"expected an int or None, got {value!r}")
+        raise ValidationError.at(
+            f"$.{attribute.name}",
+            f"expected an int or None, got {shown(value)}",
+            ProblemKind.INT_TYPE,
+            f"应为整数或 None，实际为 {shown(value)}",
+        )
 
 
 def _check_scale(_inst: Any, _attr: Any, value: int) -> None:
     if type(value) is not int or value <= 0:
-        raise ValidationError.at("$.scale", f"expected a positive int, got {value!r}")
+        raise ValidationError.at(
+            "$.scale",
+            f"expected a positive int, got {shown(value)}",
+            ProblemKind.INT_TYPE,
+            f"应为正整数，实际为 {shown(value)}",
+        )
 
 
 @frozen(kw_only=True)
@@ -160,15 +258,19 @@ class Ratio:
 
     def __float__(self) -> float:
         value = self.value
-        return math.nan if value is None else float(value)
+        if value is None:
+            return math.nan
+        try:
+            return float(value)
+        except OverflowError:  # only for a ratio built by hand from counts beyond the limits
+            return math.inf if value > 0 else -math.inf
 
     def decimal(self, decimals: int) -> Decimal | None:
         """The value rounded half up to ``decimals`` places (``None`` when not defined)."""
         value = self.value
         if value is None:
             return None
-        exact = Decimal(value.numerator) / Decimal(value.denominator)
-        return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        return round_half_up(value, decimals)
 
     def percent(self, *, locale: str, decimals: int = 1) -> str:
         """The value as a percentage for ``locale`` (babel), or ``—`` when not defined."""

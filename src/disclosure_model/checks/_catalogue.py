@@ -525,6 +525,19 @@ RULES: tuple[Rule, ...] = (
             "“{text}”: no whole number out of {denominator} is {stated}%.",
         ),
     ),
+    _r(
+        "C-04",
+        WARN,
+        RuleKind.CLAIM,
+        RuleSource.PLAUSIBILITY,
+        _ALL,
+        ("正文陈述的各部分之和不超过整体", "stated parts of one whole do not exceed it"),
+        (
+            "“{texts}”：正文所述各部分合计至少为 {parts}，超过其整体 {whole}。",
+            "“{texts}”: the parts the text states add up to at least {parts}, "
+            "more than their whole, {whole}.",
+        ),
+    ),
     # --- two reports -----------------------------------------------------------------------
     _r(
         "X-01",

@@ -5,14 +5,20 @@ covers ``[v − ½·10⁻ᵈ, v + ½·10⁻ᵈ)``; written by truncating, ``[v, 
 fits the first interval gets no finding; one that fits only the second gets an information
 finding (C-02); one that fits neither is wrong: an error when it contradicts the tables
 (R-08), a warning when it contradicts the text's other figures (C-01). Integers are exact.
-Arithmetic is exact (fractions), so no rounding of our own enters the verdict.
+Arithmetic is exact (fractions), so no rounding of our own enters the verdict; a value shown
+in a message is rounded half up, exactly.
+
+Shares of one whole whose parts the text states (a share with no stated part, or of stated
+figures) are parts of that whole, as the "其中" of a report are: together they cannot exceed
+it (C-04). A share stands for the least whole number of cases its percentage allows.
 """
 
 from __future__ import annotations
 
 import math
 import operator
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Mapping
+from decimal import Decimal
 from fractions import Fraction
 
 from disclosure_model.checks._catalogue import rule
@@ -21,7 +27,7 @@ from disclosure_model.claims import Approximation, CellSum, Claim, ClaimKind, Cl
 from disclosure_model.formats import Label
 from disclosure_model.formatting import Argument, WithUnit
 from disclosure_model.report import Report
-from disclosure_model.values import Amount
+from disclosure_model.values import Amount, round_half_up
 
 __all__ = ["check_claims"]
 
@@ -40,14 +46,20 @@ class _BlankCellsError(Exception):
 
 
 def _value(
-    report: Report, operand: Operand, *, lenient: bool, zeroed: list[str], cells: list[Involved]
+    report: Report,
+    operand: Operand,
+    *,
+    lenient: bool,
+    zeroed: list[str],
+    cells: list[Involved],
+    positions: Mapping[str, int],
 ) -> Fraction:
     """The exact value of an operand: a sum of cells or of stated figures."""
     if isinstance(operand, ClaimSum):
         total = Fraction(0)
         for claim_id in operand.ids:
             other = report.claim(claim_id)
-            cells.append(Involved(f"$.claims[{_index(report, claim_id)}]", other.magnitude))
+            cells.append(Involved(f"$.claims[{positions[claim_id]}]", other.magnitude))
             total += Fraction(other.magnitude)
         return total
     blank = []
@@ -71,8 +83,12 @@ def _value(
     return total
 
 
-def _index(report: Report, claim_id: str) -> int:
-    return next(i for i, c in enumerate(report.claims) if c.id == claim_id)
+def _positions(report: Report) -> dict[str, int]:
+    """Each claim's position by its id (the first, were an id repeated)."""
+    positions: dict[str, int] = {}
+    for i, c in enumerate(report.claims):
+        positions.setdefault(c.id, i)
+    return positions
 
 
 def _step(claim: Claim) -> Fraction:
@@ -120,8 +136,7 @@ def _fits_truncated(x: Fraction, claim: Claim, scale: int) -> bool:
 
 
 def _decimal(x: Fraction, places: int) -> Decimal:
-    q = Decimal(1).scaleb(-places)
-    return (Decimal(x.numerator) / Decimal(x.denominator)).quantize(q, rounding=ROUND_HALF_UP)
+    return round_half_up(x, places)
 
 
 def _operands(claim: Claim) -> list[Operand]:
@@ -138,21 +153,132 @@ def _against_tables(claim: Claim) -> bool:
 def check_claims(report: Report, *, lenient: bool, locale: str) -> list[Finding]:
     """Check every claim that says what it is about."""
     out = []
+    positions = _positions(report)
     for i, claim in enumerate(report.claims):
         if claim.about is None:
             continue
-        finding = _ClaimCheck(report, i, claim, lenient=lenient, locale=locale).run()
+        check = _ClaimCheck(report, i, claim, lenient=lenient, locale=locale, positions=positions)
+        finding = check.run()
         if finding is not None:
             out.append(finding)
+    out.extend(_parts_of_wholes(report, lenient=lenient, locale=locale, positions=positions))
     return out
+
+
+def _least_part(claim: Claim, whole: int) -> int | None:
+    """The least whole number of cases out of ``whole`` that the claim's percentage allows
+    (``None`` when none does: C-03 says so)."""
+    v = Fraction(claim.value)
+    nearest = v * whole / 100
+    candidates = {0, whole, math.floor(nearest), math.ceil(nearest)}
+    candidates |= {math.ceil((v - _step(claim) / 2) * whole / 100)}
+    candidates |= {math.ceil((v - abs(v) / 10) * whole / 100)}  # "about" reaches this far
+    fits = [k for k in sorted(candidates) if 0 <= k <= whole]
+    return next((k for k in fits if _fits_rounded(Fraction(k * 100, whole), claim, 1)), None)
+
+
+def _parts_of_wholes(
+    report: Report, *, lenient: bool, locale: str, positions: Mapping[str, int]
+) -> list[Finding]:
+    """C-04: the parts the text states of one whole do not together exceed it."""
+    groups: dict[Operand, list[int]] = {}
+    for i, claim in enumerate(report.claims):
+        about = claim.about
+        if isinstance(about, Share) and not isinstance(about.numerator, CellSum):
+            groups.setdefault(about.denominator, []).append(i)
+    out = []
+    for denominator, members in groups.items():
+        if len(members) < 2:
+            continue
+        cells: list[Involved] = []
+        zeroed: list[str] = []
+        try:
+            whole = _value(
+                report,
+                denominator,
+                lenient=lenient,
+                zeroed=zeroed,
+                cells=cells,
+                positions=positions,
+            )
+        except _BlankCellsError:
+            continue  # the whole is not stated: nothing to hold the parts to
+        if whole <= 0:
+            continue  # no share of nothing (the share's own check says it is not assessable)
+        total = Fraction(0)
+        seen: set[Operand] = set()
+        parts: list[int] = []
+        for i in members:
+            claim = report.claims[i]
+            numerator = claim.about.numerator  # type: ignore[union-attr]  # a Share
+            if numerator is None:
+                if whole.denominator != 1:
+                    continue  # a share of money: no whole number of cases to count
+                least = _least_part(claim, whole.numerator)
+                if least is None:
+                    continue
+                part = Fraction(least)
+            elif numerator in seen:
+                continue  # two percentages of the same stated part count it once
+            else:
+                seen.add(numerator)
+                part = _value(
+                    report,
+                    numerator,
+                    lenient=lenient,
+                    zeroed=zeroed,
+                    cells=[],
+                    positions=positions,
+                )
+            total += part
+            parts.append(i)
+            cells.append(Involved(f"$.claims[{i}]", claim.value))
+        if len(parts) >= 2 and total > whole:
+            texts = "”“".join(_short(report.claims[i].text) for i in parts)
+            out.append(
+                finding(
+                    rule("C-04"),
+                    f"$.claims[{parts[-1]}]",
+                    arguments={
+                        "texts": texts,
+                        "parts": _number(total),
+                        "whole": _number(whole),
+                    },
+                    expected=_number(whole),
+                    actual=_number(total),
+                    cells=tuple(cells),
+                    lenient=tuple(zeroed),
+                    locale=locale,
+                )
+            )
+    return out
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _number(x: Fraction) -> int | Decimal:
+    """An exact value for a message: an int, or a decimal with the places it needs (at most 6)."""
+    if x.denominator == 1:
+        return x.numerator
+    return round_half_up(x, 6).normalize()
 
 
 class _ClaimCheck:
     """One claim being checked, with the values read along the way."""
 
     def __init__(
-        self, report: Report, index: int, claim: Claim, *, lenient: bool, locale: str
+        self,
+        report: Report,
+        index: int,
+        claim: Claim,
+        *,
+        lenient: bool,
+        locale: str,
+        positions: Mapping[str, int],
     ) -> None:
+        self.positions = positions
         self.report = report
         self.index = index
         self.claim = claim
@@ -163,7 +289,12 @@ class _ClaimCheck:
 
     def value(self, operand: Operand) -> Fraction:
         return _value(
-            self.report, operand, lenient=self.lenient, zeroed=self.zeroed, cells=self.cells
+            self.report,
+            operand,
+            lenient=self.lenient,
+            zeroed=self.zeroed,
+            cells=self.cells,
+            positions=self.positions,
         )
 
     def run(self) -> Finding | None:

@@ -187,10 +187,12 @@ def _sections(report: Report, locale: str) -> list[Finding]:
 
 def _wrong_unit(amount: Amount, unit: Unit | None) -> bool:
     """Whether an amount is not in the unit the form fixes, or, where the form fixes none,
-    does not state its own (a 0 needs no unit)."""
+    does not state its own. A 0 is 0 in any unit: it needs none, and 0 元 is 0 万元."""
+    if amount.value == 0:
+        return False
     if unit is not None:
         return amount.unit is None or amount.unit.value != unit.value
-    return amount.unit is None and amount.value != 0
+    return amount.unit is None
 
 
 def _units(report: Report, locale: str) -> list[Finding]:

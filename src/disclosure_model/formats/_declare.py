@@ -25,8 +25,8 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 from attrs import field, frozen
 
-from disclosure_model.errors import Problem, ValidationError
-from disclosure_model.values import Amount, CellKind, Unit
+from disclosure_model.errors import Problem, ProblemKind, ValidationError, shown
+from disclosure_model.values import MAX_COUNT, Amount, CellKind, Unit, count_problem
 
 __all__ = [
     "SPEC",
@@ -58,6 +58,7 @@ __all__ = [
     "sum_rows",
     "sums",
     "table",
+    "value_problem",
 ]
 
 #: Key under which a field's spec is stored in ``attrs`` field metadata.
@@ -353,10 +354,7 @@ def _make_slots(cls: type) -> tuple[Slot, ...]:
 
 
 def _describe_python(value: object) -> str:
-    text = repr(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return f"{type(value).__name__} {text}"
+    return f"{type(value).__name__} {shown(value, limit=40)}"
 
 
 def check_value(
@@ -369,29 +367,78 @@ def check_value(
 
     ``describe`` names a wrong value in the message (the JSON reader names JSON types).
     """
+    problem = value_problem(kind, value, "$", nested, describe)
+    return None if problem is None else problem.message
+
+
+def value_problem(
+    kind: SlotKind,
+    value: object,
+    path: str,
+    nested: Any = None,
+    describe: Callable[[object], str] | None = None,
+) -> Problem | None:
+    """What is wrong with ``value`` in a slot of ``kind`` at ``path`` (``None``: nothing)."""
     _describe = describe or _describe_python
-    if kind is SlotKind.COUNT:
-        if value is None or (type(value) is int and value >= 0):
+    if kind in (SlotKind.COUNT, SlotKind.CHANGE):
+        if value is None:
             return None
         if type(value) is int:
-            return f"a count cannot be negative, got {value}"
-        return f"expected a non-negative integer or null, got {_describe(value)}"
-    if kind is SlotKind.CHANGE:
-        if value is None or type(value) is int:
-            return None
-        return f"expected an integer or null, got {_describe(value)}"
+            if kind is SlotKind.COUNT and value < 0:
+                return Problem(
+                    path,
+                    f"a count cannot be negative, got {value:d}",
+                    ProblemKind.NEGATIVE,
+                    f"数量不能为负数，实际为 {value:d}",
+                )
+            why = count_problem(value)
+            if why is None:
+                return None
+            return Problem(path, why, ProblemKind.OUT_OF_RANGE, f"数量超出上限 {MAX_COUNT:,}")
+        if kind is SlotKind.COUNT:
+            got = _describe(value)
+            return Problem(
+                path,
+                f"expected a non-negative integer or null, got {got}",
+                ProblemKind.INT_TYPE,
+                f"应为非负整数或 null，实际为 {got}",
+            )
+        got = _describe(value)
+        return Problem(
+            path,
+            f"expected an integer or null, got {got}",
+            ProblemKind.INT_TYPE,
+            f"应为整数或 null，实际为 {got}",
+        )
     if kind is SlotKind.MONEY:
         if value is None:
             return None
         if not isinstance(value, Amount):
-            return f"expected an Amount or null, got {_describe(value)}"
+            got = _describe(value)
+            return Problem(
+                path,
+                f"expected an Amount or null, got {got}",
+                ProblemKind.OBJECT_TYPE,
+                f"应为金额或 null，实际为 {got}",
+            )
         if value.value.is_signed():  # "-0" too: no amount of money is written with a minus
-            return f"an amount of money cannot be negative, got {value.value}"
+            return Problem(
+                path,
+                f"an amount of money cannot be negative, got {value.value}",
+                ProblemKind.NEGATIVE,
+                f"金额不能为负数，实际为 {value.value}",
+            )
         return None
     if kind is SlotKind.NESTED:
         if isinstance(value, nested):
             return None
-        return f"expected {nested.__name__}, got {_describe(value)}"
+        got = _describe(value)
+        return Problem(
+            path,
+            f"expected {nested.__name__}, got {got}",
+            ProblemKind.CLASS_TYPE,
+            f"应为 {nested.__name__}，实际为 {got}",
+        )
     return None
 
 
@@ -438,9 +485,10 @@ class Declared:
 
     def __attrs_post_init__(self) -> None:
         problems = [
-            Problem(f"$.{s.name}", why)
+            problem
             for s in slots(type(self))
-            if (why := check_value(s.kind, getattr(self, s.name), s.type)) is not None
+            if (problem := value_problem(s.kind, getattr(self, s.name), f"$.{s.name}", s.type))
+            is not None
         ]
         if problems:
             raise ValidationError(problems)
@@ -456,7 +504,14 @@ def sum_rows(rows: Sequence[R]) -> R:
     for s in slots(cls):
         parts = [getattr(r, s.name) for r in rows]
         values[s.name] = None if any(p is None for p in parts) else sum(parts)
-    return cls(**values)
+    if {a.name for a in attrs.fields(cls)} != values.keys():  # type: ignore[arg-type]  # pragma: no cover
+        return cls(**values)
+    # Built without the constructor's checks: each part was checked, and a sum of counts
+    # may rightly exceed the limit of one stated count (MAX_COUNT).
+    total: R = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(total, name, value)
+    return total
 
 
 @frozen

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from attrs import field, frozen
 
-from disclosure_model.errors import Problem, ValidationError
+from disclosure_model.errors import Problem, ProblemKind, ValidationError, shown
 from disclosure_model.formats._declare import (
     SPEC,
     CellSpec,
@@ -30,7 +30,7 @@ from disclosure_model.formats._declare import (
 )
 from disclosure_model.formats._form import DEADLINE_2007, Deadline, SectionSpec
 from disclosure_model.formats._shared import SECTIONS as NEW_SECTIONS
-from disclosure_model.values import Amount, CellKind, Unit
+from disclosure_model.values import MAX_COUNT, Amount, CellKind, Unit, count_problem
 
 __all__ = ["CombinedFigure", "LegacyStatistics"]
 
@@ -109,15 +109,26 @@ def _check_combined(combined: object) -> list[Problem]:
     for i, c in enumerate(combined):
         at = f"$.combined[{i}]"
         if not isinstance(c, CombinedFigure):
-            problems.append(Problem(at, f"expected a CombinedFigure, got {c!r}"))
+            problems.append(
+                Problem(at, f"expected a CombinedFigure, got {shown(c)}", ProblemKind.CLASS_TYPE)
+            )
             continue
         cells: object = c.cells
-        if type(c.value) is not int or c.value < 0:
+        if type(c.value) is not int or c.value < 0 or count_problem(c.value) is not None:
             problems.append(
-                Problem(f"{at}.value", f"expected a non-negative integer, got {c.value!r}")
+                Problem(
+                    f"{at}.value",
+                    f"expected a non-negative integer up to {MAX_COUNT:,}, got {shown(c.value)}",
+                    ProblemKind.INT_TYPE if type(c.value) is not int else ProblemKind.OUT_OF_RANGE,
+                    f"应为不超过 {MAX_COUNT:,} 的非负整数，实际为 {shown(c.value)}",
+                )
             )
         if not isinstance(cells, tuple):
-            problems.append(Problem(f"{at}.cells", f"expected a tuple, got {cells!r}"))
+            problems.append(
+                Problem(
+                    f"{at}.cells", f"expected a tuple, got {shown(cells)}", ProblemKind.CLASS_TYPE
+                )
+            )
             continue
         if len(cells) < 2 or len(set(cells)) != len(cells):
             problems.append(Problem(f"{at}.cells", "needs two or more distinct cells"))
@@ -125,9 +136,19 @@ def _check_combined(combined: object) -> list[Problem]:
         for j, key in enumerate(cells):
             spec = specs.get(key) if isinstance(key, str) else None
             if spec is None:
-                problems.append(Problem(f"{at}.cells[{j}]", f"unknown legacy cell {key!r}"))
+                problems.append(
+                    Problem(
+                        f"{at}.cells[{j}]",
+                        f"unknown legacy cell {shown(key)}",
+                        ProblemKind.REFERENCE,
+                    )
+                )
             elif spec.kind is not CellKind.COUNT:
-                problems.append(Problem(f"{at}.cells[{j}]", f"{key!r} is not a count"))
+                problems.append(
+                    Problem(
+                        f"{at}.cells[{j}]", f"{shown(key)} is not a count", ProblemKind.INCONSISTENT
+                    )
+                )
             else:
                 units.add(spec.unit)
         if len(units) > 1:

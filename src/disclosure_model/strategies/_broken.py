@@ -76,9 +76,6 @@ from disclosure_model.strategies._tables import (
 from disclosure_model.strategies._text import (
     _OFF_TITLES,
 )
-from disclosure_model.strategies._values import (
-    amounts,
-)
 from disclosure_model.values import Amount, MoneyUnit
 
 __all__ = [
@@ -324,16 +321,18 @@ def _section_missing(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
 
 
 def _unit_broken(draw: st.DrawFn, fmt: ReportFormat, code: str) -> BrokenReport:
-    """R-21-03, P-13: a sum of money not in the unit the form fixes (in 元, or without a
-    unit); R-19-04: an amount (not 0) without the unit the form leaves to the report."""
+    """R-21-03, P-13: a sum of money (not 0) not in the unit the form fixes (in 元, or
+    without a unit); R-19-04: an amount (not 0) without the unit the form leaves to the
+    report. A 0 is 0 in any unit, so no rule fails for it."""
     place = _pick(draw, [p for p in unit_places(fmt) if p.code == code])
     report = _consistent_report(draw, fmt)
+    value = Decimal(draw(st.integers(1, 10**9), label="amount"))
+    value = value.scaleb(-draw(st.integers(0, 2)))
     if place.unit is not None:
         others = [u for u in MoneyUnit if u.value != place.unit.value]
-        amount = draw(amounts(units=[*others, None]), label="amount")
+        amount = Amount(value=value, unit=_pick(draw, [*others, None]))
     else:
-        value = Decimal(draw(st.integers(1, 10**9), label="amount"))
-        amount = Amount(value=value.scaleb(-draw(st.integers(0, 2))))
+        amount = Amount(value=value)
     stats = _replace_cells(report.statistics, {place.path: amount})
     return BrokenReport(
         report=attrs.evolve(report, statistics=stats),
@@ -435,6 +434,48 @@ def _percentage_of_no_whole_number(draw: st.DrawFn, fmt: ReportFormat) -> Broken
     return BrokenReport(report=broken, code="C-03", path=path)
 
 
+def _parts_exceed_whole(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
+    """C-04: two stated parts of a stated whole that together exceed it (as a 2017 report
+    said that citizens filed 90% of its 10 applications and organisations 2 of them).
+
+    The whole is at most 100 and the first share a whole percentage, so that share stands
+    for exactly one number of cases; the second part is a stated figure, with its share.
+    """
+    report = _consistent_report(draw, fmt)
+    whole = draw(st.integers(2, 100), label="whole")
+    first = draw(st.integers(1, whole - 1), label="first part")
+    second = draw(st.integers(whole - first + 1, whole), label="second part")
+    share = _exact(Fraction(100 * first, whole), 0)
+    other = _exact(Fraction(100 * second, whole), 0)
+    section = 0 if report.sections else None
+    broken, path = _appended(
+        report,
+        _fact("whole", f"共收到申请{whole}件", Decimal(whole), "件", section=section),
+        Claim(
+            id="citizens",
+            text=f"其中公民申请占{share}%",
+            kind=ClaimKind.PERCENT,
+            value=share,
+            section=section,
+            about=Share(numerator=None, denominator=ClaimSum(ids=("whole",))),
+        ),
+        _fact(
+            "organisations", f"法人和其他组织申请{second}件", Decimal(second), "件", section=section
+        ),
+        Claim(
+            id="organisations-share",
+            text=f"占{other}%",
+            kind=ClaimKind.PERCENT,
+            value=other,
+            section=section,
+            about=Share(
+                numerator=ClaimSum(ids=("organisations",)), denominator=ClaimSum(ids=("whole",))
+            ),
+        ),
+    )
+    return BrokenReport(report=broken, code="C-04", path=path)
+
+
 def _other_organ(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
     """X-01: last year's report is another organ's."""
     previous, report = _pair(draw, fmt)
@@ -474,6 +515,7 @@ _CORRUPTIONS: dict[str, _Corruption] = {
     "C-01": functools.partial(_percentage_wrong, about="claims"),
     "C-02": _percentage_truncated,
     "C-03": _percentage_of_no_whole_number,
+    "C-04": _parts_exceed_whole,
     "X-01": _other_organ,
     "X-02": _other_year,
     # The rules across two years and the unit rules: one corruption each, from their places.

@@ -238,9 +238,18 @@ def _true_claim(draw: st.DrawFn, stats: Statistics, claim_id: str, n_sections: i
 def _true_claims(draw: st.DrawFn, report: Report) -> tuple[Claim, ...]:
     """Up to five claims true of the report, some about the figures of others."""
     n = draw(st.integers(0, 4))
-    found = [
+    drawn = [
         _true_claim(draw, report.statistics, f"c{i + 1}", len(report.sections)) for i in range(n)
     ]
+    # Shares with no stated part are parts of their whole (C-04): one per whole, as two
+    # arbitrary classes of one whole need not be disjoint.
+    found, wholes = [], set()
+    for c in drawn:
+        if isinstance(c.about, Share) and c.about.numerator is None:
+            if c.about.denominator in wholes:
+                continue
+            wholes.add(c.about.denominator)
+        found.append(c)
     figures = [c for c in found if c.kind is ClaimKind.FIGURE and c.about is not None]
     if len(figures) >= 2 and draw(st.booleans()):
         a = _pick(draw, figures)

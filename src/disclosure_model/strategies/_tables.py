@@ -169,7 +169,7 @@ def _blanked(draw: st.DrawFn, flat: dict[str, Any]) -> dict[str, Any]:
     return {p: (None if p in blank else v) for p, v in flat.items()}
 
 
-_BIG = (10**15, 2**63, 10**18 + 1)
+_BIG = (10**15, 2**53 + 1, 10**16 + 1)  # beyond a float's precision (limit: MAX_COUNT)
 
 
 def _arbitrary_table(
