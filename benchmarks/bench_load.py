@@ -132,9 +132,9 @@ class PydReport2021(_Strict):
 
 
 def _strict_parse(data: bytes) -> Any:
-    from disclosure_model.serialization import _parse
+    from disclosure_model.serialization import MAX_DOCUMENT_SIZE, _parse
 
-    return _parse(data)
+    return _parse(data, MAX_DOCUMENT_SIZE)
 
 
 def main() -> None:

@@ -807,11 +807,11 @@ def configure_converter(conv: cattrs.Converter, *, primitives: bool = False) -> 
 
 
 def format_exception(exc: BaseException, type_: type | None) -> str:
-    """Describe ``exc`` for :func:`cattrs.transform_error` (its ``format_exception=``).
+    """Describe ``exc`` for ``cattrs.transform_error`` (as its ``format_exception``).
 
     The library's :class:`~disclosure_model.errors.ValidationError` becomes its
     ``$.path: message`` lines (paths relative to the field cattrs names after ``@``), joined
-    by ``; ``; anything else is described as cattrs does.
+    by semicolons; anything else is described as cattrs does.
     """
     if isinstance(exc, ValidationError):
         return "; ".join(p.message if p.path == "$" else str(p) for p in exc.problems)
