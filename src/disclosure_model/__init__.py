@@ -20,6 +20,7 @@ from disclosure_model.errors import (
     FormatMismatchError,
     ParseError,
     Problem,
+    ProblemKind,
     UnknownExampleError,
     ValidationError,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "ParseError",
     "Parsed",
     "Problem",
+    "ProblemKind",
     "Ratio",
     "RatioSpec",
     "Report",
