@@ -9,9 +9,10 @@ inserted or deleted; a value replaced by a hostile one (huge and negative number
 lone surrogates, deep nesting, wrong types, long strings); a key dropped, duplicated or
 added. Each is read with :func:`disclosure_model.loads`; each that reads is checked (strict
 and lenient, in Chinese and English), its ratios computed (and made floats), its records
-exported (long and wide), its text rendered, it is compared with the original, written and
-read back. Each page is the text rendering of an example, mutated the same way, and read
-by the prose parsers. The only exceptions allowed are the library's own
+exported (long and wide), rendered (text, HTML, Markdown), compared with the original,
+written and read back. Each page is the text or the HTML rendering of an example, mutated
+the same way, and read by the prose readers and the table parsers (``parse_text`` /
+``parse_html``). The only exceptions allowed are the library's own
 (``DisclosureModelError``); anything else is a failure, printed with its input. The script
 prints how many inputs went through each stage and how many failures there were.
 """
@@ -33,7 +34,7 @@ import disclosure_model as dm
 from disclosure_model.errors import DisclosureModelError
 from disclosure_model.export import to_records
 from disclosure_model.parsing._prose import read_legacy, read_narrative
-from disclosure_model.render import render_text
+from disclosure_model.render import render_html, render_markdown, render_text
 
 HOSTILE: tuple[Any, ...] = (
     -1,
@@ -170,6 +171,8 @@ def _through(report: dm.Report, original: dm.Report, seen: Counter[str]) -> None
     seen["records"] += 1
     render_text(report, locale="zh_CN")
     render_text(report, locale="en")
+    render_html(report, locale="zh_Hans_CN")
+    render_markdown(report, locale="en")
     seen["rendered"] += 1
     dm.compare(report, original)
     dm.check(report, previous=original)
@@ -195,6 +198,7 @@ def _work(args: tuple[int, int, int]) -> tuple[Counter[str], list[str]]:
     dicts = {name: dm.to_dict(r) for name, r in originals.items()}
     texts = {name: dm.dumps(r) for name, r in originals.items()}
     rendered = {name: render_text(r, locale="zh_CN") for name, r in originals.items()}
+    html = {name: render_html(r, locale="zh_Hans_CN") for name, r in originals.items()}
     seen: Counter[str] = Counter()
     failures: list[str] = []
     names = sorted(originals)
@@ -217,12 +221,19 @@ def _work(args: tuple[int, int, int]) -> tuple[Counter[str], list[str]]:
         _guarded("document", text, run, seen, failures)
     for _ in range(pages):
         name = rng.choice(names)
-        page = _mutate_text(rng, rendered[name])
+        as_html = rng.random() < 0.5
+        page = _mutate_text(rng, html[name] if as_html else rendered[name])
         seen["pages"] += 1
 
-        def parse(page: str = page) -> None:
+        def parse(page: str = page, as_html: bool = as_html) -> None:
             read_narrative(page)
             read_legacy(page)
+            # The table parsers: a page as published (HTML) or as its text; an organ is given,
+            # since a mutation may well remove the title that names it.
+            if as_html:
+                dm.parse_html(page, organ="某县人民政府", year=2021)
+            else:
+                dm.parse_text(page, organ="某县人民政府", year=2021)
             seen["pages parsed"] += 1
 
         _guarded("page", page, parse, seen, failures)
