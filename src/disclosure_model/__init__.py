@@ -18,6 +18,7 @@ from disclosure_model.comparison import Change, Comparison, compare
 from disclosure_model.errors import (
     DisclosureModelError,
     FormatMismatchError,
+    OptionalDependencyError,
     ParseError,
     Problem,
     ProblemKind,
@@ -72,6 +73,7 @@ __all__ = [
     "Indicator",
     "LegacyStatistics",
     "MoneyUnit",
+    "OptionalDependencyError",
     "Organ",
     "OrganLevel",
     "Outcome",

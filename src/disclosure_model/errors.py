@@ -16,6 +16,7 @@ from attrs import field, frozen
 __all__ = [
     "DisclosureModelError",
     "FormatMismatchError",
+    "OptionalDependencyError",
     "ParseError",
     "Problem",
     "ProblemKind",
@@ -231,3 +232,7 @@ class FormatMismatchError(DisclosureModelError, TypeError):
 
 class ParseError(DisclosureModelError, ValueError):
     """Raised when a page or text cannot be read as a report: says what could not be found."""
+
+
+class OptionalDependencyError(DisclosureModelError, ImportError):
+    """Raised when a function needs an optional dependency (an extra) that is not installed."""

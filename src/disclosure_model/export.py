@@ -36,7 +36,6 @@ are in :func:`disclosure_model.ratio_catalogue`).
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Iterable
 from decimal import Decimal
@@ -44,7 +43,8 @@ from fractions import Fraction
 from types import ModuleType
 from typing import Any, Literal
 
-from disclosure_model.errors import DisclosureModelError
+from disclosure_model._extras import optional_module
+from disclosure_model.errors import OptionalDependencyError
 from disclosure_model.formats import Entry
 from disclosure_model.indicators import INDICATORS, harmonise
 from disclosure_model.ratio_catalogue import RATIOS, ratios
@@ -125,10 +125,6 @@ _MONEY_COLUMNS = frozenset(
 TYPED_COLUMNS: tuple[str, ...] = tuple(c for c in LONG_COLUMNS if c != "value") + tuple(
     UNIT_COLUMNS.values()
 )
-
-
-class OptionalDependencyError(DisclosureModelError, ImportError):
-    """Raised when a function needs an optional dependency (an extra) that is not installed."""
 
 
 def report_id(report: Report) -> str:
@@ -235,16 +231,7 @@ def to_records(
     return [_wide(r, harmonised=harmonised) for r in reports]
 
 
-def _optional(module: str, extra: str, needed_by: str) -> ModuleType:
-    try:
-        return importlib.import_module(module)
-    except ImportError as e:
-        msg = (
-            f"{needed_by} needs {module}, an optional dependency: install the {extra!r} extra "
-            f"(from a clone of the repository: pip install '.[{extra}]'; "
-            f"from a registry, once published: pip install 'disclosure-model[{extra}]')"
-        )
-        raise OptionalDependencyError(msg) from e
+_optional = optional_module
 
 
 def to_frame(reports: Iterable[Report], *, kind: Kind = "long", harmonised: bool = False) -> Any:

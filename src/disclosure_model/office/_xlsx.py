@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from attrs import field, frozen
 
+from disclosure_model._extras import optional_module
 from disclosure_model.formats import (
     STATISTICS_CLASSES,
     BlockForm,
@@ -276,19 +277,8 @@ _GRIDS: dict[ReportFormat, Grid] = {}
 
 
 def _openpyxl() -> Any:
-    try:
-        # Through importlib: openpyxl ships no type stubs, and it is used as ``Any`` here.
-        openpyxl = importlib.import_module("openpyxl")
-    except ImportError:
-        from disclosure_model.export import OptionalDependencyError
-
-        msg = (
-            "Excel templates need openpyxl, an optional dependency: install the 'excel' extra "
-            "(from a clone of the repository: pip install '.[excel]'; "
-            "from a registry, once published: pip install 'disclosure-model[excel]')"
-        )
-        raise OptionalDependencyError(msg) from None
-    return openpyxl
+    # openpyxl ships no type stubs: it is used as ``Any`` here.
+    return optional_module("openpyxl", "excel", "Excel templates")
 
 
 def _number_format(e: Entry) -> str:

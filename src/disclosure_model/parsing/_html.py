@@ -37,13 +37,13 @@ an XML declaration) if Python knows it, else UTF-8 if the bytes are valid UTF-8,
 from __future__ import annotations
 
 import codecs
-import importlib
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from attrs import frozen
 
+from disclosure_model._extras import optional_module
 from disclosure_model.errors import ParseError
 from disclosure_model.parsing._cells import clean_text
 from disclosure_model.parsing._grid import Cell, Grid, GridKind, Location
@@ -142,11 +142,7 @@ def decode_html(data: bytes) -> str:
 
 
 def _lxml() -> Any:
-    try:
-        return importlib.import_module("lxml.etree")
-    except ImportError as exc:  # pragma: no cover - the test environment has lxml
-        msg = "reading HTML needs lxml: pip install 'disclosure-model[html]'"
-        raise ParseError(msg) from exc
+    return optional_module("lxml.etree", "html", "reading HTML")
 
 
 def _span(value: str | None, cap: int) -> int:

@@ -21,11 +21,11 @@ refused with :class:`~disclosure_model.errors.ParseError`, as is one pypdf canno
 
 from __future__ import annotations
 
-import importlib
 import io
 from pathlib import Path
 from typing import Any
 
+from disclosure_model._extras import optional_module
 from disclosure_model.errors import ParseError
 
 __all__ = ["MAX_PDF_BYTES", "MAX_PDF_PAGES", "pdf_text"]
@@ -37,11 +37,7 @@ MAX_PDF_PAGES = 200
 
 
 def _pypdf() -> Any:
-    try:
-        return importlib.import_module("pypdf")
-    except ImportError as exc:  # pragma: no cover - the test environment has pypdf
-        msg = "reading PDF needs pypdf: pip install 'disclosure-model[pdf]'"
-        raise ParseError(msg) from exc
+    return optional_module("pypdf", "pdf", "reading PDF")
 
 
 def pdf_text(source: str | Path | bytes) -> str:
