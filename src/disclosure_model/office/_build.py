@@ -76,6 +76,20 @@ def write_template(
         target.write(data)
 
 
+def _field(
+    where: str, subject: tuple[str, str], written: str | None, reason: tuple[str, str]
+) -> BadEntry:
+    """A problem with one of the report's fields (organ, level, year), in zh and en."""
+    return BadEntry(
+        where=where,
+        subject_zh=subject[0],
+        subject_en=subject[1],
+        written=written,
+        reason_zh=reason[0],
+        reason_en=reason[1],
+    )
+
+
 def _fields_problems(
     organ: object, level: object, year: object, where: str
 ) -> tuple[list[BadEntry], OrganLevel | None]:
@@ -83,13 +97,14 @@ def _fields_problems(
     lvl: OrganLevel | None = None
     if not isinstance(organ, str) or not organ.strip():
         problems.append(
-            BadEntry(
-                where=where,
-                subject_zh="机关名称",
-                subject_en="organ name",
-                written=None,
-                reason_zh="未填写（在模板中填写，或用 --organ 给出）",
-                reason_en="is missing (fill it in the template, or give --organ / organ=)",
+            _field(
+                where,
+                ("机关名称", "organ name"),
+                None,
+                (
+                    "未填写（在模板中填写，或用 --organ 给出）",
+                    "is missing (fill it in the template, or give --organ / organ=)",
+                ),
             )
         )
     if isinstance(level, OrganLevel):
@@ -98,35 +113,35 @@ def _fields_problems(
         lvl = level_from_text(level)
         if lvl is None:
             problems.append(
-                BadEntry(
-                    where=where,
-                    subject_zh="机关层级",
-                    subject_en="organ level",
-                    written=level,
-                    reason_zh="不是机关层级：" + "、".join(v.value for v in OrganLevel),
-                    reason_en="is not a level: " + ", ".join(v.value for v in OrganLevel),
+                _field(
+                    where,
+                    ("机关层级", "organ level"),
+                    level,
+                    (
+                        "不是机关层级：" + "、".join(v.value for v in OrganLevel),
+                        "is not a level: " + ", ".join(v.value for v in OrganLevel),
+                    ),
                 )
             )
     else:
         problems.append(
-            BadEntry(
-                where=where,
-                subject_zh="机关层级",
-                subject_en="organ level",
-                written=None,
-                reason_zh="未填写（在模板中选择，或用 --level 给出）",
-                reason_en="is missing (choose it in the template, or give --level / level=)",
+            _field(
+                where,
+                ("机关层级", "organ level"),
+                None,
+                (
+                    "未填写（在模板中选择，或用 --level 给出）",
+                    "is missing (choose it in the template, or give --level / level=)",
+                ),
             )
         )
     if type(year) is not int or not 2000 <= year <= 2100:
         problems.append(
-            BadEntry(
-                where=where,
-                subject_zh="报告年度",
-                subject_en="report year",
-                written=None if year is None else str(year),
-                reason_zh="未填写或不是年份（2000—2100）",
-                reason_en="is missing or not a year from 2000 to 2100",
+            _field(
+                where,
+                ("报告年度", "report year"),
+                None if year is None else str(year),
+                ("未填写或不是年份（2000—2100）", "is missing or not a year from 2000 to 2100"),
             )
         )
     return problems, lvl
@@ -253,13 +268,11 @@ def from_table(
         )
     except ValidationError as e:
         raise TemplateError(
-            BadEntry(
-                where=where,
-                subject_zh="报告信息",
-                subject_en="report fields",
-                written=None,
-                reason_zh=p.message,
-                reason_en=f"{p.path}: {p.message}",
+            _field(
+                where,
+                ("报告信息", "report fields"),
+                None,
+                (p.message, f"{p.path}: {p.message}"),
             )
             for p in e.problems
         ) from None
