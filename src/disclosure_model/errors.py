@@ -47,7 +47,7 @@ def shown(value: object, *, limit: int = SHOWN_CHARS) -> str:
 
 
 class ProblemKind(enum.Enum):
-    """What kind of problem a :class:`Problem` is, for a caller to branch on or translate.
+    """The kind of a :class:`~disclosure_model.errors.Problem`, to branch on or translate.
 
     The values are stable identifiers (like pydantic's error ``type``); :attr:`zh` and
     :attr:`en` are short titles.
