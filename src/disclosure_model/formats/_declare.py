@@ -50,10 +50,12 @@ __all__ = [
     "check_value",
     "derived_code",
     "group",
+    "group_total",
     "indicator_code",
     "numbering",
     "numbering_code",
     "row",
+    "rows_in_group",
     "slots",
     "sum_rows",
     "sums",
@@ -512,6 +514,31 @@ def sum_rows(rows: Sequence[R]) -> R:
     for name, value in values.items():
         object.__setattr__(total, name, value)
     return total
+
+
+def rows_in_group(cls: type, grp: Group) -> tuple[str, ...]:
+    """The rows of a table class that sit directly in ``grp``, in form order."""
+    known = _ROWS_IN_GROUP.get((cls, grp))
+    if known is None:
+        known = _ROWS_IN_GROUP[cls, grp] = tuple(
+            a.name
+            for a in attrs.fields(cls)
+            if isinstance(spec := a.metadata.get(SPEC), RowSpec) and spec.group == grp
+        )
+    return known
+
+
+_ROWS_IN_GROUP: dict[tuple[type, Group], tuple[str, ...]] = {}
+
+
+def group_total(table: Declared, grp: Group, row_cls: type[R]) -> R:
+    """The rows of ``table`` in ``grp`` added column by column (see :func:`sum_rows`): the
+    total the form prints no row for (（三）不予公开, 行政诉讼, …)."""
+    rows = [getattr(table, name) for name in rows_in_group(type(table), grp)]
+    if not all(isinstance(r, row_cls) for r in rows):  # pragma: no cover - a declaration error
+        msg = f"the rows of {grp.key!r} are not all {row_cls.__name__}"
+        raise TypeError(msg)
+    return sum_rows(typing.cast(list[R], rows))
 
 
 @frozen

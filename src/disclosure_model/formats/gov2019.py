@@ -13,15 +13,12 @@ from disclosure_model.formats._declare import (
     ReportFormat,
     StatisticsBase,
     cell,
-    row,
     table,
 )
 from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
 from disclosure_model.formats._shared import (
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
-    ART20_5,
-    ART20_9,
     RESULTS_GROUP,
     REVIEWS_TABLE,
     SECTIONS,
@@ -29,6 +26,7 @@ from disclosure_model.formats._shared import (
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
+    applications_row,
     art20_row,
     table3_identities,
 )
@@ -106,21 +104,11 @@ class ActiveDisclosure2019(ActiveDisclosureBase):
         DocumentCounts2019, "normative_documents_2019"
     )
     licensing: ItemCounts = art20_row(ItemCounts, "licensing")
-    other_services: ItemCounts = row(
-        ItemCounts,
-        "其他对外管理服务事项",
-        "other external management and service matters",
-        group=ART20_5,
-    )
+    other_services: ItemCounts = art20_row(ItemCounts, "other_services")
     penalties: ItemCounts = art20_row(ItemCounts, "penalties")
     coercion: ItemCounts = art20_row(ItemCounts, "coercion")
     administrative_fees: FeeItems = art20_row(FeeItems, "administrative_fees")
-    procurement: Procurement = row(
-        Procurement,
-        "政府集中采购",
-        "centralised government procurement",
-        group=ART20_9,
-    )
+    procurement: Procurement = art20_row(Procurement, "procurement")
 
 
 @frozen(kw_only=True)
@@ -129,14 +117,18 @@ class Applications2019(ApplicationsBase):
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = table3_identities(("other_total",))
 
-    other_total: ApplicantCounts = row(
-        ApplicantCounts, "（六）其他处理", "(6) handled otherwise", group=RESULTS_GROUP
+    other_total: ApplicantCounts = applications_row(
+        RESULTS_GROUP,
+        "（六）其他处理",
+        "(6) handled otherwise",
     )
-    results_total: ApplicantCounts = row(
-        ApplicantCounts, "（七）总计", "(7) total", group=RESULTS_GROUP
+    results_total: ApplicantCounts = applications_row(
+        RESULTS_GROUP,
+        "（七）总计",
+        "(7) total",
     )
-    carried_forward: ApplicantCounts = row(
-        ApplicantCounts,
+    carried_forward: ApplicantCounts = applications_row(
+        None,
         "四、结转下年度继续办理",
         "IV. carried forward to next year",
     )

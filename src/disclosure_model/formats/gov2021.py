@@ -13,8 +13,7 @@ from disclosure_model.formats._declare import (
     ReportFormat,
     StatisticsBase,
     cell,
-    row,
-    sum_rows,
+    group_total,
     table,
 )
 from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
@@ -29,6 +28,7 @@ from disclosure_model.formats._shared import (
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
+    applications_row,
     art20_row,
     table3_identities,
 )
@@ -96,24 +96,28 @@ class ActiveDisclosure2021(ActiveDisclosureBase):
 class Applications2021(ApplicationsBase):
     """Table 三、收到和处理政府信息公开申请情况 of the 2021 format (25 rows × 7 columns)."""
 
-    other_no_correction: ApplicantCounts = row(
-        ApplicantCounts,
+    other_no_correction: ApplicantCounts = applications_row(
+        OTHER_GROUP,
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         "1. applicant did not correct in time without good reason; no longer processed",
-        group=OTHER_GROUP,
     )
-    other_unpaid_fee: ApplicantCounts = row(
-        ApplicantCounts,
+    other_unpaid_fee: ApplicantCounts = applications_row(
+        OTHER_GROUP,
         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
         "2. applicant did not pay the fee notified in time; no longer processed",
-        group=OTHER_GROUP,
     )
-    other_other: ApplicantCounts = row(ApplicantCounts, "3.其他", "3. other", group=OTHER_GROUP)
-    results_total: ApplicantCounts = row(
-        ApplicantCounts, "（七）总计", "(7) total", group=RESULTS_GROUP
+    other_other: ApplicantCounts = applications_row(
+        OTHER_GROUP,
+        "3.其他",
+        "3. other",
     )
-    carried_forward: ApplicantCounts = row(
-        ApplicantCounts,
+    results_total: ApplicantCounts = applications_row(
+        RESULTS_GROUP,
+        "（七）总计",
+        "(7) total",
+    )
+    carried_forward: ApplicantCounts = applications_row(
+        None,
         "四、结转下年度继续办理",
         "IV. carried forward to next year",
     )
@@ -125,7 +129,7 @@ class Applications2021(ApplicationsBase):
     @property
     def other_total(self) -> ApplicantCounts:
         """（六）其他处理 in total, per column (the 2021 form prints only its three parts)."""
-        return sum_rows([self.other_no_correction, self.other_unpaid_fee, self.other_other])
+        return group_total(self, OTHER_GROUP, ApplicantCounts)
 
 
 @frozen(kw_only=True)
