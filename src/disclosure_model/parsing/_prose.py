@@ -607,25 +607,28 @@ def _gov_rules(fmt: ReportFormat) -> tuple[_Rule, ...]:
 _COUNT_WORDS = r"(?:共|数量|总数|数)?(?:为|有|达)?"
 
 
-_GOV2021_RULES = (
-    _r("active.regulations.repealed", r"废止[^,，]{0,10}规章"),
-    _r("active.regulations.in_force", r"现行有效[^,，]{0,10}规章"),
-    _r("active.regulations.issued", r"(?:制发|新增|出台|印发|发布|制定)[^,，]{0,10}规章"),
-    _r("active.normative_documents.repealed", r"废止[^,，]{0,10}规范性文件"),
-    _r("active.normative_documents.in_force", r"现行有效[^,，]{0,10}规范性文件"),
-    _r(
-        "active.normative_documents.issued",
-        r"(?:制发|新增|出台|印发|发布|制定)[^,，]{0,10}规范性文件",
-    ),
+def _document_rules(columns: tuple[tuple[str, str], ...]) -> tuple[_Rule, ...]:
+    """The words that name the columns of table 二's rows 规章 and 规范性文件: for each column,
+    the words (a pattern) that come before 规章 or 规范性文件, at most ten characters apart."""
+    return tuple(
+        _r(f"active.{row}.{column}", rf"{words}[^,，]{{0,10}}{noun}")
+        for row, noun in (("regulations", "规章"), ("normative_documents", "规范性文件"))
+        for column, words in columns
+    )
+
+
+_GOV2021_RULES = _document_rules(
+    (
+        ("repealed", r"废止"),
+        ("in_force", r"现行有效"),
+        ("issued", r"(?:制发|新增|出台|印发|发布|制定)"),
+    )
 )
-_GOV2019_RULES = (
-    _r("active.regulations.new_published", r"新(?:增)?公开[^,，]{0,10}规章"),
-    _r("active.regulations.new_made", r"(?:新制作|制发|制定|出台|印发)[^,，]{0,10}规章"),
-    _r("active.normative_documents.new_published", r"新(?:增)?公开[^,，]{0,10}规范性文件"),
-    _r(
-        "active.normative_documents.new_made",
-        r"(?:新制作|制发|制定|出台|印发)[^,，]{0,10}规范性文件",
-    ),
+_GOV2019_RULES = _document_rules(
+    (
+        ("new_published", r"新(?:增)?公开"),
+        ("new_made", r"(?:新制作|制发|制定|出台|印发)"),
+    )
 )
 _RULES: dict[ReportFormat, tuple[_Rule, ...]] = {
     ReportFormat.LEGACY: _LEGACY_RULES,
