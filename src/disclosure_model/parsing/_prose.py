@@ -832,28 +832,20 @@ class _Reader:
             previous_end = m.end
             end = min(c_end, m.end + _TAIL) if len(pre.strip(_QUOTES)) <= 2 else m.end
             text = self._claim_text(c_start, c_end, c_start, end)
+            claim: str | None = claim_id
             if cells is not None and self.legacy and self._take_cells(cells, m):
                 count -= 1
-                figures.append(
-                    _Figure(
-                        mention=m,
-                        pre=pre,
-                        claim_id=None,
-                        cells=cells,
-                        is_cell=True,
-                        is_total=is_total or any(_has_children(k) for k in cells),
-                        bracketed=bracketed,
-                    )
-                )
-                continue
-            self._add(claim_id, m, text, index, CellSum(paths=cells) if cells else None)
+                claim = None  # the figure is the cells' value, not a claim
+                is_total = is_total or any(_has_children(k) for k in cells)
+            else:
+                self._add(claim_id, m, text, index, CellSum(paths=cells) if cells else None)
             figures.append(
                 _Figure(
                     mention=m,
                     pre=pre,
-                    claim_id=claim_id,
+                    claim_id=claim,
                     cells=cells,
-                    is_cell=False,
+                    is_cell=claim is None,
                     is_total=is_total,
                     bracketed=bracketed,
                 )
