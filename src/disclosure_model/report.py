@@ -22,6 +22,7 @@ from disclosure_model.errors import (
 )
 from disclosure_model.formats import (
     STATISTICS_CLASSES,
+    Label,
     LegacyStatistics,
     ReportFormat,
     Statistics,
@@ -72,6 +73,24 @@ class OrganLevel(enum.Enum):
     def is_department(self) -> bool:
         """Whether the organ is a department (its report is due by 31 January since 2019)."""
         return self in _DEPARTMENTS
+
+    @property
+    def label(self) -> Label:
+        """The kind of organ in words, in Chinese and in English."""
+        return _LEVEL_LABELS[self]
+
+
+_LEVEL_LABELS = {
+    OrganLevel.STATE_COUNCIL_DEPARTMENT: Label("国务院部门", "State Council department"),
+    OrganLevel.PROVINCE: Label("省级人民政府", "provincial government"),
+    OrganLevel.CITY: Label("设区的市级人民政府", "city government"),
+    OrganLevel.COUNTY: Label("县级人民政府", "county government"),
+    OrganLevel.TOWNSHIP: Label("乡镇人民政府", "township government"),
+    OrganLevel.PROVINCIAL_DEPARTMENT: Label("省级政府部门", "provincial department"),
+    OrganLevel.CITY_DEPARTMENT: Label("市级政府部门", "city department"),
+    OrganLevel.COUNTY_DEPARTMENT: Label("县级政府部门", "county department"),
+    OrganLevel.OTHER: Label("其他", "other"),
+}
 
 
 _GOVERNMENTS = frozenset(
