@@ -50,6 +50,7 @@ __all__ = [
     "applications_row",
     "art20_row",
     "table3_identities",
+    "table3_row",
 ]
 
 # Tables both formats print, as (code, zh, en).
@@ -260,6 +261,32 @@ _DENIED = group("denied", "（三）不予公开", "(3) not disclosed", parent=R
 _UNABLE = group("unable", "（四）无法提供", "(4) cannot be provided", parent=RESULTS_GROUP)
 _NOT_PROCESSED = group("not_processed", "（五）不予处理", "(5) not processed", parent=RESULTS_GROUP)
 OTHER_GROUP = group("other", "（六）其他处理", "(6) handled otherwise", parent=RESULTS_GROUP)
+
+#: The rows of table 三 after （五）不予处理 (each format's （六）其他处理, then （七）总计 and
+#: 四、结转下年度继续办理): group, label and English label by key.
+_LATER_ROWS = {
+    # 2019 prints （六）其他处理 as one row.
+    "other_total": (RESULTS_GROUP, "（六）其他处理", "(6) handled otherwise"),
+    # 2021 prints it as three rows.
+    "other_no_correction": (
+        OTHER_GROUP,
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "1. applicant did not correct in time without good reason; no longer processed",
+    ),
+    "other_unpaid_fee": (
+        OTHER_GROUP,
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "2. applicant did not pay the fee notified in time; no longer processed",
+    ),
+    "other_other": (OTHER_GROUP, "3.其他", "3. other"),
+    "results_total": (RESULTS_GROUP, "（七）总计", "(7) total"),
+    "carried_forward": (None, "四、结转下年度继续办理", "IV. carried forward to next year"),
+}
+
+
+def table3_row(key: str) -> Any:
+    """Declare the row ``key`` of table 三 after （五）不予处理 (see ``_LATER_ROWS``)."""
+    return applications_row(*_LATER_ROWS[key])
 
 
 @frozen(kw_only=True)

@@ -19,16 +19,15 @@ from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
 from disclosure_model.formats._shared import (
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
-    RESULTS_GROUP,
     REVIEWS_TABLE,
     SECTIONS,
     ActiveDisclosureBase,
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
-    applications_row,
     art20_row,
     table3_identities,
+    table3_row,
 )
 from disclosure_model.values import Amount, CellKind, Unit
 
@@ -117,21 +116,9 @@ class Applications2019(ApplicationsBase):
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = table3_identities(("other_total",))
 
-    other_total: ApplicantCounts = applications_row(
-        RESULTS_GROUP,
-        "（六）其他处理",
-        "(6) handled otherwise",
-    )
-    results_total: ApplicantCounts = applications_row(
-        RESULTS_GROUP,
-        "（七）总计",
-        "(7) total",
-    )
-    carried_forward: ApplicantCounts = applications_row(
-        None,
-        "四、结转下年度继续办理",
-        "IV. carried forward to next year",
-    )
+    other_total: ApplicantCounts = table3_row("other_total")
+    results_total: ApplicantCounts = table3_row("results_total")
+    carried_forward: ApplicantCounts = table3_row("carried_forward")
 
 
 @frozen(kw_only=True)

@@ -21,16 +21,15 @@ from disclosure_model.formats._shared import (
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
     OTHER_GROUP,
-    RESULTS_GROUP,
     REVIEWS_TABLE,
     SECTIONS,
     ActiveDisclosureBase,
     ApplicantCounts,
     ApplicationsBase,
     ReviewsLitigation,
-    applications_row,
     art20_row,
     table3_identities,
+    table3_row,
 )
 from disclosure_model.values import Amount, CellKind, Unit
 
@@ -96,31 +95,11 @@ class ActiveDisclosure2021(ActiveDisclosureBase):
 class Applications2021(ApplicationsBase):
     """Table 三、收到和处理政府信息公开申请情况 of the 2021 format (25 rows × 7 columns)."""
 
-    other_no_correction: ApplicantCounts = applications_row(
-        OTHER_GROUP,
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        "1. applicant did not correct in time without good reason; no longer processed",
-    )
-    other_unpaid_fee: ApplicantCounts = applications_row(
-        OTHER_GROUP,
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        "2. applicant did not pay the fee notified in time; no longer processed",
-    )
-    other_other: ApplicantCounts = applications_row(
-        OTHER_GROUP,
-        "3.其他",
-        "3. other",
-    )
-    results_total: ApplicantCounts = applications_row(
-        RESULTS_GROUP,
-        "（七）总计",
-        "(7) total",
-    )
-    carried_forward: ApplicantCounts = applications_row(
-        None,
-        "四、结转下年度继续办理",
-        "IV. carried forward to next year",
-    )
+    other_no_correction: ApplicantCounts = table3_row("other_no_correction")
+    other_unpaid_fee: ApplicantCounts = table3_row("other_unpaid_fee")
+    other_other: ApplicantCounts = table3_row("other_other")
+    results_total: ApplicantCounts = table3_row("results_total")
+    carried_forward: ApplicantCounts = table3_row("carried_forward")
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = table3_identities(
         ("other_no_correction", "other_unpaid_fee", "other_other")
