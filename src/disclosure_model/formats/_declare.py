@@ -38,6 +38,7 @@ __all__ = [
     "Group",
     "Identity",
     "Label",
+    "ProseWords",
     "Relation",
     "ReportFormat",
     "RowSpec",
@@ -61,6 +62,7 @@ __all__ = [
     "sums",
     "table",
     "value_problem",
+    "words",
 ]
 
 #: Key under which a field's spec is stored in ``attrs`` field metadata.
@@ -692,12 +694,40 @@ def own_table_key(stats_cls: type) -> str:
     return key
 
 
+@frozen
+class ProseWords:
+    """Words of a report's prose that make a figure there the value of cells (the prose
+    reader's vocabulary, declared with the format).
+
+    ``before`` is a regular expression the words before the number in its clause must
+    match, ``after`` (if given) one for the words after it; ``subject`` is the subject of
+    the sentence (``review`` 复议, ``litigation`` 诉讼, ``complaints`` 举报) where the words
+    alone (维持, 纠错) do not say. ``cells`` are catalogue paths; several cells mean the
+    figure is their sum. The reader tries a format's words in order and takes the first
+    that matches, so narrower words come first.
+    """
+
+    cells: tuple[str, ...]
+    before: str
+    after: str | None = None
+    subject: str | None = None
+
+
+def words(
+    cells: str, before: str, after: str | None = None, subject: str | None = None
+) -> ProseWords:
+    """Declare prose words for ``cells`` (catalogue paths separated by spaces)."""
+    return ProseWords(tuple(cells.split()), before, after, subject)
+
+
 class StatisticsBase(Declared):
     """Base of the three statistics classes: access to cells by catalogue path."""
 
     __slots__ = ()
 
     FORMAT: ClassVar[ReportFormat]
+    #: The words of the prose that name cells of this format, in the order they are tried.
+    PROSE_WORDS: ClassVar[tuple[ProseWords, ...]] = ()
     TABLE: ClassVar[TableSpec] = TableSpec("", Label("", ""))
     TABLE_KEY: ClassVar[str] = ""
 

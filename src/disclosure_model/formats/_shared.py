@@ -15,12 +15,15 @@ from disclosure_model.formats._declare import (
     Group,
     Identity,
     Label,
+    ProseWords,
     Relation,
     cell,
     group,
     group_total,
     row,
+    rows_in_group,
     sums,
+    words,
 )
 from disclosure_model.formats._form import Layout, SectionSpec
 
@@ -49,6 +52,8 @@ __all__ = [
     "ReviewsLitigation",
     "applications_row",
     "art20_row",
+    "document_words",
+    "prose_words",
     "table3_identities",
     "table3_row",
 ]
@@ -499,4 +504,64 @@ def table3_identities(other_rows: tuple[str, ...]) -> tuple[Identity, ...]:
         sums("R-03", "results_total", OUTCOME_ROWS + other_rows),
         # R-07: what is carried forward cannot exceed this year's workload.
         Identity("R-07", ("carried_forward",), Relation.AT_MOST, ("new_received", "carried_over")),
+    )
+
+
+_LIT = "reviews.litigation_direct.{0} reviews.litigation_after_review.{0}"
+
+
+def _rows_sum(rows: tuple[str, ...]) -> str:
+    """The totals of table 三's ``rows``, as the cells of one figure."""
+    return " ".join(f"applications.{key}.total" for key in rows)
+
+
+def prose_words(other_rows: tuple[str, ...]) -> tuple[ProseWords, ...]:
+    """The words that name cells of table 三 and 四 in the prose of a 2019/2021 report, given
+    the format's rows of （六）其他处理. Order matters: the first that matches wins."""
+    forward = r"(?:结转|顺延|转入|转)(?:到|至)?下(?:一)?年"
+    return (
+        words("applications.carried_over.total", r"上年(?:度)?结转|结转上(?:一)?年"),
+        words("applications.carried_forward.total", forward),
+        words("applications.carried_forward.total", r"\A(?:另有|尚有)?\Z", forward),
+        words(
+            "applications.granted.total applications.partially_granted.total",
+            r"予以公开(?:及|和|与|、|或)部分公开",
+        ),
+        words(_rows_sum(rows_in_group(ApplicationsBase, _DENIED)), r"不予公开"),
+        words(_rows_sum(rows_in_group(ApplicationsBase, _UNABLE)), r"无法提供"),
+        words(_rows_sum(rows_in_group(ApplicationsBase, _NOT_PROCESSED)), r"不予处理"),
+        words(_rows_sum(other_rows), r"\A(?:其他处理|其他情形处理)\Z"),
+        words("applications.partially_granted.total", r"部分公开"),
+        words("applications.granted.total", r"予以公开|同意公开"),
+        words(
+            "applications.new_received.total",
+            r"(?:受理|收到|新收|接到|接收)[^,，]{0,14}?申请(?!投诉|举报)",
+        ),
+        words(
+            "applications.results_total.total",
+            r"\A(?:已|共|均|全部|依法)?(?:答复|办结)(?:申请)?\Z",
+        ),
+        words("reviews.review.upheld", r"维持", subject="review"),
+        words("reviews.review.corrected", r"纠正|纠错", subject="review"),
+        words("reviews.review.other", r"其他(?:结果|情形)", subject="review"),
+        words("reviews.review.pending", r"尚未审结|未审结", subject="review"),
+        words(_LIT.format("upheld"), r"维持|驳回", subject="litigation"),
+        words(_LIT.format("corrected"), r"纠正|纠错", subject="litigation"),
+        words(_LIT.format("other"), r"其他(?:结果|情形)", subject="litigation"),
+        words(_LIT.format("pending"), r"尚未审结|未审结", subject="litigation"),
+        words("reviews.review.total", rf"行政复议(?:案件?|申请)?{_COUNT_WORDS}\Z"),
+        words(_LIT.format("total"), rf"行政诉讼(?:案件?)?{_COUNT_WORDS}\Z"),
+    )
+
+
+_COUNT_WORDS = r"(?:共|数量|总数|数)?(?:为|有|达)?"
+
+
+def document_words(columns: tuple[tuple[str, str], ...]) -> tuple[ProseWords, ...]:
+    """The words that name the columns of table 二's rows 规章 and 规范性文件: for each column,
+    the words (a pattern) that come before 规章 or 规范性文件, at most ten characters apart."""
+    return tuple(
+        words(f"active.{key}.{column}", rf"{before}[^,，]{{0,10}}{noun}")
+        for key, noun in (("regulations", "规章"), ("normative_documents", "规范性文件"))
+        for column, before in columns
     )

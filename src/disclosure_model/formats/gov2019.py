@@ -9,6 +9,7 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
+    ProseWords,
     Relation,
     ReportFormat,
     StatisticsBase,
@@ -26,6 +27,8 @@ from disclosure_model.formats._shared import (
     ApplicationsBase,
     ReviewsLitigation,
     art20_row,
+    document_words,
+    prose_words,
     table3_identities,
     table3_row,
 )
@@ -129,6 +132,12 @@ class Statistics2019(StatisticsBase):
     SECTIONS: ClassVar[tuple[SectionSpec, ...]] = SECTIONS
     DEADLINE: ClassVar[Deadline] = DEADLINE_2019
     FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2019
+    PROSE_WORDS: ClassVar[tuple[ProseWords, ...]] = document_words(
+        (
+            ("new_published", r"新(?:增)?公开"),
+            ("new_made", r"(?:新制作|制发|制定|出台|印发)"),
+        )
+    ) + prose_words(("other_total",))
 
     active: ActiveDisclosure2019 = table(ActiveDisclosure2019, *ACTIVE_TABLE)
     applications: Applications2019 = table(Applications2019, *APPLICATIONS_TABLE)

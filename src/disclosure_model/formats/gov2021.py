@@ -9,6 +9,7 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
+    ProseWords,
     Relation,
     ReportFormat,
     StatisticsBase,
@@ -28,6 +29,8 @@ from disclosure_model.formats._shared import (
     ApplicationsBase,
     ReviewsLitigation,
     art20_row,
+    document_words,
+    prose_words,
     table3_identities,
     table3_row,
 )
@@ -119,6 +122,13 @@ class Statistics2021(StatisticsBase):
     SECTIONS: ClassVar[tuple[SectionSpec, ...]] = SECTIONS
     DEADLINE: ClassVar[Deadline] = DEADLINE_2019
     FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2021
+    PROSE_WORDS: ClassVar[tuple[ProseWords, ...]] = document_words(
+        (
+            ("repealed", r"废止"),
+            ("in_force", r"现行有效"),
+            ("issued", r"(?:制发|新增|出台|印发|发布|制定)"),
+        )
+    ) + prose_words(("other_no_correction", "other_unpaid_fee", "other_other"))
 
     active: ActiveDisclosure2021 = table(ActiveDisclosure2021, *ACTIVE_TABLE)
     applications: Applications2021 = table(Applications2021, *APPLICATIONS_TABLE)

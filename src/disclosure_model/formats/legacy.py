@@ -21,6 +21,7 @@ from disclosure_model.formats._declare import (
     Group,
     Identity,
     Label,
+    ProseWords,
     Relation,
     ReportFormat,
     StatisticsBase,
@@ -28,6 +29,7 @@ from disclosure_model.formats._declare import (
     cell,
     group,
     sums,
+    words,
 )
 from disclosure_model.formats._form import DEADLINE_2007, Deadline, SectionSpec
 from disclosure_model.formats._shared import SECTIONS as NEW_SECTIONS
@@ -106,6 +108,82 @@ def _indicator(
     """
     kind = CellKind.MONEY if unit is Unit.WAN_YUAN else CellKind.COUNT
     return cell(zh, en, code=code, kind=kind, unit=unit, group=grp, parent=parent)
+
+
+#: The words of a legacy report's prose that name its indicators. Order matters: the first
+#: that matches wins, so narrower words come first.
+_PROSE_WORDS = (
+    words("reply_already_public", r"属于已主动公开|已主动公开(?:范围)?"),
+    words("reply_partially_granted", r"同意部分公开|部分公开"),
+    words("reply_refused", r"不予公开|不同意公开"),
+    words("reply_granted", r"同意公开|予以公开"),
+    words("reply_not_exist", r"信息不存在|不存在"),
+    words("reply_not_this_organ", r"非本(?:行政)?机关|不属于本(?:行政)?机关"),
+    words("reply_ask_amend", r"内容不明确|更改补充|补正"),
+    words("reply_other_channel", r"其他途径"),
+    words("applications_replied", r"答复", r"申请"),
+    words("applications_replied", r"申请答复|答复(?:信息公开|政府信息公开)?申请"),
+    words("received_in_person", r"当面申请|现场申请"),
+    words("received_online", r"网上申请|网络申请|在线申请|电子邮件申请"),
+    words("received_letter", r"信函申请|邮寄申请"),
+    words("received_fax", r"传真申请"),
+    words("completed_on_time", r"按时办结"),
+    words("completed_extended", r"延期办结"),
+    words(
+        "applications_completed", r"申请[^,，]{0,10}办结|办结[^,，]{0,6}申请|\A(?:已|共|均)?办结\Z"
+    ),
+    words("applications_received", r"(?:受理|收到|接到|接收)[^,，]{0,12}?申请"),
+    words("review_upheld", r"维持", subject="review"),
+    words("review_corrected", r"纠错|纠正", subject="review"),
+    words("review_other", r"其他情形|其他结果", subject="review"),
+    words("litigation_upheld", r"维持|驳回", subject="litigation"),
+    words("litigation_corrected", r"纠错|纠正", subject="litigation"),
+    words("litigation_other", r"其他情形|其他结果", subject="litigation"),
+    words("complaints_upheld", r"维持", subject="complaints"),
+    words("complaints_corrected", r"纠错|纠正", subject="complaints"),
+    words("complaints_other", r"其他情形|其他结果", subject="complaints"),
+    words("review_total", r"行政复议(?:案件?|申请)?(?:共|数量|总数|数)?(?:为|有|达)?\Z"),
+    words("litigation_total", r"行政诉讼(?:案件?)?(?:共|数量|总数|数)?(?:为|有|达)?\Z"),
+    words(
+        "complaints_total", r"(?:举报投诉|投诉举报|举报|投诉)(?:件|案件)?(?:共|数量)?(?:为|有)?\Z"
+    ),
+    words("weibo_weixin_responses", r"微博微信回应|微博、微信回应"),
+    words("other_responses", r"其他方式回应"),
+    words("responses_total", r"回应(?:公众)?关注热点|回应[^,，]{0,8}舆情"),
+    words("press_conferences_principal", r"主要负责(?:同志|人)[^,，]{0,6}新闻发布会"),
+    words("press_conferences", r"新闻发布会"),
+    words("online_interviews_principal", r"主要负责(?:同志|人)[^,，]{0,8}在线访谈"),
+    words("online_interviews", r"在线访谈"),
+    words("policy_interpretations", r"政策解读(?:稿件?|材料|文章)?"),
+    words("proactive_normative_docs", r"主动公开(?:的)?规范性文件"),
+    words("normative_docs_issued_total", r"制发(?:的)?规范性文件|规范性文件[^,，]{0,4}制发"),
+    words("channel_weibo channel_weixin", r"微博(?:和|及|、|与)?微信公开"),
+    words("channel_weibo", r"微博公开"),
+    words("channel_weixin", r"微信公开"),
+    words("channel_gazette", r"(?:政府)?公报公开|公报刊登|公报刊发"),
+    words("channel_website", r"(?:政府)?网站公开|网站发布"),
+    words("channel_other", r"其他方式公开"),
+    words("proactive_total", r"主动公开(?:各类)?(?:政府)?信息"),
+    words("meetings training_sessions", r"会议(?:及|和|与|、)(?:业务)?培训"),
+    words("training_sessions", r"培训班|举办[^,，]{0,8}培训"),
+    words("meetings", r"(?:政府信息公开|政务公开)(?:工作)?(?:会议|专题会)"),
+    words("trainees", r"(?:接受|参加)培训(?:人员|的人员)?|培训(?:人员|人数)|参训"),
+    words("dedicated_bodies", r"(?:工作|专门)机构"),
+    words("reading_points", r"查阅点|查阅场所|查阅室"),
+    words("staff_full_time", r"专职(?:工作)?人员"),
+    words("staff_part_time", r"兼职(?:工作)?人员"),
+    words("staff_total", r"从事[^,，]{0,16}工作(?:的)?(?:人员)?"),
+    words("special_budget", r"专项经费"),
+    words("fees_collected", r"收取[^,，]{0,12}费"),
+)
+
+#: Statements in words that there were none ("没有收到…举报投诉"): indicator and pattern.
+_NONE_WORDS = (
+    ("complaints_total", r"(?:没有|未|无)(?:收到|发生|接到)[^。；;，,]{0,30}(?:举报|投诉)"),
+    ("review_total", r"(?:没有|未|无)(?:收到|发生)[^。；;，,]{0,30}行政复议"),
+    ("litigation_total", r"(?:没有|未|无)(?:收到|发生)[^。；;，,]{0,30}行政诉讼"),
+    ("fees_collected", r"(?:没有|未)[^。；;]{0,30}收取[^。；;]{0,30}费"),
+)
 
 
 @frozen(kw_only=True)
@@ -190,6 +268,9 @@ class LegacyStatistics(StatisticsBase):
         Label("政府信息公开情况统计表", "statistics table of government information disclosure"),
     )
     TABLE_KEY: ClassVar[str] = "indicators"
+    PROSE_WORDS: ClassVar[tuple[ProseWords, ...]] = _PROSE_WORDS
+    #: Statements in words that there were none: indicator and pattern.
+    NONE_WORDS: ClassVar[tuple[tuple[str, str], ...]] = _NONE_WORDS
 
     # The indicators in form order, each written out in the order of _indicator's arguments.
     proactive_total: int | None = _indicator(
