@@ -39,12 +39,12 @@ from disclosure_model.formats import (
     STATISTICS_CLASSES,
     CombinedFigure,
     LegacyStatistics,
+    ProseWords,
     ReportFormat,
     detect_format_markers,
     form,
     format_for_year,
 )
-from disclosure_model.formats._declare import ProseWords
 from disclosure_model.parsing._numbers import (
     NumberMention,
     find_numbers,
