@@ -11,6 +11,7 @@ both ways of building on generated and mutated documents.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -33,13 +34,14 @@ from disclosure_model.report import (
     Coverage,
     Organ,
     OrganLevel,
+    Report,
     Section,
     Source,
     _row_order,
 )
 from disclosure_model.values import MAX_DECIMALS, MAX_INTEGER_DIGITS, Amount, MoneyUnit
 
-__all__ = ["quick_for", "report_ok"]
+__all__ = ["enabled", "quick_for"]
 
 _OPERANDS = (CellSum, ClaimSum)
 
@@ -57,7 +59,7 @@ def _unicode(value: str) -> bool:
 
 def _text(value: object) -> bool:
     """A str with something other than white space and no lone surrogate."""
-    return type(value) is str and bool(value.strip()) and _unicode(value)
+    return type(value) is str and bool(value.strip()) and (value.isascii() or _unicode(value))
 
 
 _JUST_STR = {str}
@@ -73,23 +75,14 @@ def _texts(value: object) -> bool:
     )
 
 
-def _stated(value: object) -> bool:
-    """A finite, non-negative Decimal of at most 18 digits before the point and 6 after.
+#: ``str`` of a Decimal within the limits: plain notation (an exponent is written only for
+#: values outside them, or for an exponent above zero, which is left to the constructor).
+_STATED = re.compile(rf"[0-9]{{1,{MAX_INTEGER_DIGITS}}}(?:\.[0-9]{{1,{MAX_DECIMALS}}})?\Z")
 
-    Read from the plain notation ``str`` gives: it has an exponent (``1E-7``) only outside
-    these bounds or for an exponent above zero, which is then left to the constructor.
-    """
-    if type(value) is not Decimal:
-        return False
-    text = str(value)
-    if not ("0" <= text[0] <= "9") or "E" in text:
-        return False
-    dot = text.find(".")
-    return (
-        len(text) <= MAX_INTEGER_DIGITS
-        if dot < 0
-        else (dot <= MAX_INTEGER_DIGITS and len(text) - dot - 1 <= MAX_DECIMALS)
-    )
+
+def _stated(value: object) -> bool:
+    """A finite, non-negative Decimal of at most 18 digits before the point and 6 after."""
+    return type(value) is Decimal and _STATED.match(str(value)) is not None
 
 
 def _operand(value: object) -> bool:
@@ -116,10 +109,11 @@ def _claim(  # noqa: PLR0917  # generated code passes the fields in their order
         or _ID.match(id_) is None
         or type(text) is not str
         or not text.strip()
-        or not _unicode(text)
+        or not (text.isascii() or _unicode(text))
         or (unit is not None and not _text(unit))
         or (section is not None and (type(section) is not int or section < 0))
-        or not _stated(value)
+        or type(value) is not Decimal
+        or _STATED.match(str(value)) is None
         or type(scale) is not int
         or scale not in _SCALES
         or approximation.__class__ is not Approximation
@@ -155,23 +149,6 @@ def _source(url: object, sha256: object) -> bool:
     )
 
 
-_QUICK: dict[type, Callable[..., bool]] = {
-    Amount: _amount,
-    CellSum: _texts,
-    ClaimSum: _texts,
-    Share: _share,
-    Claim: _claim,
-    Section: _section,
-    Organ: _organ,
-    Source: _source,
-}
-
-
-def quick_for(cls: type) -> Callable[..., bool] | None:
-    """The quick test of ``cls``, or ``None`` when it is always built through its constructor."""
-    return _QUICK.get(cls)
-
-
 def _all(items: object, cls: type) -> bool:
     return type(items) is tuple and {*map(type, items)} <= {cls}
 
@@ -200,9 +177,9 @@ def _links(claims: Sequence[Claim], paths: Mapping[str, object], sections: int) 
     return True
 
 
-def report_ok(values: Mapping[str, Any]) -> bool:
+def _report(values: Mapping[str, Any]) -> bool:
     """Whether a report with these fields passes its constructor's checks (a quick test, as
-    those of :func:`quick_for`; ``values`` has every field)."""
+    the others, but taking the fields by name: ``values`` has every field)."""
     fmt = values["format"]
     title = values["title"]
     source = values["source"]
@@ -227,3 +204,26 @@ def report_ok(values: Mapping[str, Any]) -> bool:
         if type(row) is not str or row.count(".") != 1 or row not in _row_order(fmt):
             return False
     return _links(claims, STATISTICS_CLASSES[fmt].catalogue().paths, len(sections))
+
+
+_QUICK: dict[type, Callable[..., bool]] = {
+    Amount: _amount,
+    CellSum: _texts,
+    ClaimSum: _texts,
+    Share: _share,
+    Claim: _claim,
+    Section: _section,
+    Organ: _organ,
+    Source: _source,
+    Report: _report,
+}
+
+
+#: Whether converters configured from now on use the quick tests (the tests turn them off
+#: to compare with structurers that always run the constructors).
+enabled = [True]
+
+
+def quick_for(cls: type) -> Callable[..., bool] | None:
+    """The quick test of ``cls``, or ``None`` when it is always built through its constructor."""
+    return _QUICK.get(cls)

@@ -55,6 +55,8 @@ class Plan:
     hook: Hook | None = None
     type: Any = None
     enum_type: type[enum.Enum] | None = None
+    #: For a hook: ``None`` is read as ``None`` without calling it (an ``Optional`` field).
+    optional: bool = False
 
 
 _CONDITIONS = {
@@ -81,6 +83,11 @@ def _read(i: int, p: Plan, env: dict[str, Any]) -> list[str]:
     if p.check in (Check.HOOK, Check.MONEY):
         env[f"h{i}"] = p.hook
         env[f"t{i}"] = p.type
+        if p.optional:
+            return [
+                f"{pad}r{i} = obj[{key}]",
+                f"{pad}{v} = None if r{i} is None else h{i}(r{i}, t{i})",
+            ]
         return [f"{pad}{v} = h{i}(obj[{key}], t{i})"]
     if p.check is Check.DECIMAL:
         env["Decimal"] = Decimal
