@@ -17,16 +17,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from disclosure_model.claims import (
-    _ID,
-    _SCALES,
-    Approximation,
-    CellSum,
-    Claim,
-    ClaimKind,
-    ClaimSum,
-    Share,
-)
+from disclosure_model import claims as claim_module
+from disclosure_model.claims import _ID, _SCALES, Approximation, CellSum, ClaimKind, Share
 from disclosure_model.formats import STATISTICS_CLASSES, ReportFormat
 from disclosure_model.report import (
     _DIVISION,
@@ -43,7 +35,7 @@ from disclosure_model.values import MAX_DECIMALS, MAX_INTEGER_DIGITS, Amount, Mo
 
 __all__ = ["enabled", "quick_for"]
 
-_OPERANDS = (CellSum, ClaimSum)
+_OPERANDS = (CellSum, claim_module.ClaimSum)
 
 
 def _unicode(value: str) -> bool:
@@ -153,7 +145,9 @@ def _all(items: object, cls: type) -> bool:
     return type(items) is tuple and {*map(type, items)} <= {cls}
 
 
-def _links(claims: Sequence[Claim], paths: Mapping[str, object], sections: int) -> bool:
+def _links(
+    claims: Sequence[claim_module.Claim], paths: Mapping[str, object], sections: int
+) -> bool:
     """What :func:`~disclosure_model.report.check_claim_links` finds nothing wrong with:
     unique ids, sections that exist, operands naming cells and other claims that exist."""
     ids = {c.id for c in claims}
@@ -196,7 +190,7 @@ def _report(values: Mapping[str, Any]) -> bool:
         and all(d is None or type(d) is date for d in (values["dated"], values["published"]))
         and (source is None or source.__class__ is Source)
         and _all(sections, Section)
-        and _all(claims, Claim)
+        and _all(claims, claim_module.Claim)
     ):
         return False
     if coverage is not None:
@@ -209,9 +203,9 @@ def _report(values: Mapping[str, Any]) -> bool:
 _QUICK: dict[type, Callable[..., bool]] = {
     Amount: _amount,
     CellSum: _texts,
-    ClaimSum: _texts,
+    claim_module.ClaimSum: _texts,
     Share: _share,
-    Claim: _claim,
+    claim_module.Claim: _claim,
     Section: _section,
     Organ: _organ,
     Source: _source,
