@@ -206,11 +206,14 @@ def _passes(claim: Claim, cells: tuple[Any, ...], index: Mapping[str, int]) -> b
     if claim.approximation is not Approximation.EXACT:
         return False
     about = claim.about
-    p, q = claim.value.as_integer_ratio()
-    ten = 2 * 10**claim.decimals
+    value = claim.value
+    p, q = value.as_integer_ratio()
+    exponent = value.as_tuple().exponent  # a finite value: an int
+    ten = 2 * 10**-exponent if isinstance(exponent, int) and exponent < 0 else 2
     if isinstance(about, Share):
-        part, whole = _count_sum(about.numerator, cells, index), _count_sum(
-            about.denominator, cells, index
+        part, whole = (
+            _count_sum(about.numerator, cells, index),
+            _count_sum(about.denominator, cells, index),
         )
         if part is None or whole is None or whole <= 0:
             return False

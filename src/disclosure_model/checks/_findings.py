@@ -8,7 +8,7 @@ the text is rendered when read (:attr:`Finding.message_zh`, :meth:`Finding.messa
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
@@ -29,6 +29,7 @@ __all__ = [
     "Outcome",
     "Severity",
     "finding",
+    "involved_cells",
     "location",
     "shown",
 ]
@@ -98,6 +99,32 @@ class Involved:
     def location(self) -> str:
         """Where the value is, as records show it (``previous $.statistics...``)."""
         return location(self.path, previous=self.previous)
+
+
+_slots: Any = Involved  # its fields are slot descriptors on the class
+_set_path = _slots.path.__set__
+_set_value = _slots.value.__set__
+_set_code = _slots.code.__set__
+_set_previous = _slots.previous.__set__
+
+
+def involved_cells(
+    paths: tuple[str, ...], values: Sequence[Number | None], codes: tuple[str | None, ...]
+) -> tuple[Involved, ...]:
+    """:class:`Involved` cells of this year's report, one per path, value and code, built
+    without the constructor's keyword handling (a finding lists up to dozens of them)."""
+    out = []
+    for path, value, code in zip(paths, values, codes, strict=True):
+        cell = _new(Involved)
+        _set_path(cell, path)
+        _set_value(cell, value)
+        _set_code(cell, code)
+        _set_previous(cell, False)  # the field's default
+        out.append(cell)
+    return tuple(out)
+
+
+_new = object.__new__
 
 
 @frozen

@@ -17,7 +17,13 @@ from typing import Any
 from attrs import frozen
 
 from disclosure_model.checks._catalogue import Rule, rule
-from disclosure_model.checks._findings import Finding, Involved, Outcome, finding
+from disclosure_model.checks._findings import (
+    Finding,
+    Involved,
+    Outcome,
+    finding,
+    involved_cells,
+)
 from disclosure_model.formats import Entry, Label, LegacyStatistics, ReportFormat, StatisticsBase
 from disclosure_model.formats._declare import Relation
 from disclosure_model.formats._rules import (
@@ -59,6 +65,12 @@ class Instance:
     left: tuple[Entry, ...]
     right: tuple[Entry, ...]
     getters: tuple[Callable[[Any], Any], ...]
+    #: Each cell's path as findings give it, and its official code, left side first.
+    paths: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    #: How messages name the two sides.
+    left_label: Label = Label("", "")
+    right_label: Label = Label("", "")
 
     @property
     def where(self) -> Label:
@@ -94,8 +106,19 @@ def _instance(place: Place, stats_cls: type[StatisticsBase]) -> Instance:
     catalogue = stats_cls.catalogue()
     left = tuple(catalogue[t.path] for t in place.left)
     right = tuple(catalogue[t.path] for t in place.right)
-    getters = tuple(operator.attrgetter(e.path) for e in (*left, *right))
-    return Instance(rule(place.code), place, left, right, getters)
+    both = (*left, *right)
+    getters = tuple(operator.attrgetter(e.path) for e in both)
+    return Instance(
+        rule(place.code),
+        place,
+        left,
+        right,
+        getters,
+        paths=tuple(f"$.statistics.{e.path}" for e in both),
+        codes=tuple(e.code for e in both),
+        left_label=_side_label(left, by_column=place.by_column),
+        right_label=_side_label(right, by_column=place.by_column),
+    )
 
 
 _INSTANCES: dict[type, tuple[Instance, ...]] = {}
@@ -220,9 +243,7 @@ def screened_identities(
     every = instances(type(stats))
     out = []
     for i in suspects:
-        found = _check_place(
-            every[i], stats, legacy, lenient=lenient, locale=locale, covers=covers
-        )
+        found = _check_place(every[i], stats, legacy, lenient=lenient, locale=locale, covers=covers)
         if found is not None:
             out.append(found)
     return out
@@ -254,22 +275,14 @@ def _check_place(
         values = left_values + right_values
     missing = [e for e, v in zip(entries, values, strict=True) if v is None]
     if missing and not (lenient and (covers is None or all(covers(e.path) for e in missing))):
-        cells = _involved(entries, values) + tuple(extra)
+        cells = involved_cells(inst.paths, values, inst.codes) + tuple(extra)
         return _not_assessable(inst, missing, cells, locale)
     zeroed = tuple(f"$.statistics.{e.path}" for e in missing)
     values = [0 if v is None else v for v in values]
     left, right = sum(values[:n_left]), sum(values[n_left:])
     if not HOLDS[inst.relation](left, right):
-        return _fail(
-            inst, values, (left, right), zeroed=zeroed, extra=tuple(extra), locale=locale
-        )
+        return _fail(inst, values, (left, right), zeroed=zeroed, extra=tuple(extra), locale=locale)
     return None
-
-
-def _involved(entries: Sequence[Entry], values: Sequence[Any]) -> tuple[Involved, ...]:
-    return tuple(
-        Involved(f"$.statistics.{e.path}", v, e.code) for e, v in zip(entries, values, strict=True)
-    )
 
 
 def _fail(
@@ -282,21 +295,20 @@ def _fail(
     locale: str,
 ) -> Finding:
     left, right = sides
-    first = inst.left[0] if inst.left else inst.right[0]
     return finding(
         inst.rule,
-        f"$.statistics.{first.path}",
+        inst.paths[0],
         arguments={
             "where": inst.where,
-            "left_label": _side_label(inst.left, by_column=inst.by_column),
-            "right_label": _side_label(inst.right, by_column=inst.by_column),
+            "left_label": inst.left_label,
+            "right_label": inst.right_label,
             "left": left,
             "right": right,
         },
-        cell_code=first.code,
+        cell_code=inst.codes[0],
         expected=right,
         actual=left,
-        cells=_involved((*inst.left, *inst.right), values) + extra,
+        cells=involved_cells(inst.paths, values, inst.codes) + extra,
         lenient=zeroed,
         locale=locale,
     )

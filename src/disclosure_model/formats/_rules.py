@@ -532,7 +532,8 @@ def cell_reader(fmt: ReportFormat) -> Callable[[StatisticsBase], tuple[Any, ...]
     >>> read(stats)[cell_index(ReportFormat.GOV_2021)["applications.new_received.total"]]
     3119
     """
-    lines, names, values = ["def read(s):"], {}, []
+    lines, values = ["def read(s):"], []
+    names: dict[str, str] = {}
     for e in _catalogue(ReportFormat(fmt)):
         parts = e.path.split(".")
         owner = "s"
@@ -576,7 +577,5 @@ def identity_screen(fmt: ReportFormat) -> Callable[[Sequence[int]], list[int]]:
         lines.append(f"    if not ({left} {_OPERATORS[p.relation]} {right}):")
         lines.append(f"        out.append({i})")
     lines.append("    return out")
-    screen: Callable[[Sequence[int]], list[int]] = _generated(
-        "screen", "\n".join(lines) + "\n", {}
-    )
+    screen: Callable[[Sequence[int]], list[int]] = _generated("screen", "\n".join(lines) + "\n", {})
     return screen
