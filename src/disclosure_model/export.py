@@ -51,13 +51,13 @@ from types import ModuleType
 from typing import Any, Literal
 
 from disclosure_model._extras import optional_module
+from disclosure_model.claims import CellSum, ClaimSum, Share
 from disclosure_model.errors import OptionalDependencyError
 from disclosure_model.formats import ReportFormat, catalogue
 from disclosure_model.formats._rules import cell_reader
 from disclosure_model.indicators import INDICATORS, harmonise
 from disclosure_model.ratio_catalogue import RATIOS, ratios
 from disclosure_model.report import Report
-from disclosure_model.serialization import to_dict
 from disclosure_model.values import Amount, Unit
 
 __all__ = [
@@ -69,6 +69,7 @@ __all__ = [
     "WIDE_COLUMNS",
     "Kind",
     "OptionalDependencyError",
+    "content_digest",
     "iter_batches",
     "iter_records",
     "report_id",
@@ -144,25 +145,80 @@ def report_id(report: Report) -> str:
 
     ``digest`` is the first 12 hex digits of the SHA-256 of the document the report was
     read from, where its :class:`~disclosure_model.report.Source` states one; otherwise of
-    the report's canonical JSON (:func:`~disclosure_model.serialization.to_dict`, keys
-    sorted, no spaces, UTF-8). The id is the same in every process and Python version, and
-    two reports of one organ and year differ in it unless they come from the same document
-    (or are the same report). A division code is no key: an area's government and its
-    departments share one.
+    the report's content (:func:`content_digest`). The id is the same in every process
+    and Python version, and two reports of one organ and year differ in it unless they
+    come from the same document or state the same. A division code is no key: an area's
+    government and its departments share one.
 
     >>> import disclosure_model as dm
     >>> report_id(dm.examples.load("huaian-2024"))
-    '淮安市人民政府/2024/776c1b974e93'
+    '淮安市人民政府/2024/22a7dd88880d'
     """
     source = report.source
-    if source is not None and source.sha256 is not None:
-        digest = source.sha256
-    else:
-        text = json.dumps(
-            to_dict(report), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-        )
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = source.sha256 if source is not None and source.sha256 else content_digest(report)
     return f"{report.organ.name}/{report.year}/{digest[:12]}"
+
+
+def content_digest(report: Report) -> str:
+    """The SHA-256 (hex) of everything a report states, whatever JSON it was read from.
+
+    What is hashed is the UTF-8 JSON text (no spaces, characters as they are) of one array:
+    the organ's name, level and division code, the year, the format, the title, the dates
+    (ISO), the source's URL and hash, the coverage's last row; every cell of the statistics
+    in catalogue order (a count, ``null``, or an amount as ``[value, unit]``, the value as
+    written); the legacy table's combined figures as ``[cells, value]``; each section as
+    ``[title, text]``; each claim as ``[id, text, kind, value, unit, scale, approximation,
+    section, about]``, ``about`` being ``["cells", paths]``, ``["claims", ids]`` or
+    ``["share", numerator, denominator]``. Enums are their values.
+    """
+    stats = report.statistics
+    organ, source, coverage = report.organ, report.source, report.coverage
+    cells = [
+        [str(v.value), v.unit.value if v.unit is not None else None] if isinstance(v, Amount) else v
+        for v in cell_reader(stats.FORMAT)(stats)
+    ]
+    combined = getattr(stats, "combined", ())
+    content = [
+        organ.name,
+        organ.level.value,
+        organ.division_code,
+        report.year,
+        report.format.value,
+        report.title,
+        *(d.isoformat() if d is not None else None for d in (report.dated, report.published)),
+        source.url if source is not None else None,
+        source.sha256 if source is not None else None,
+        coverage.last_row if coverage is not None else None,
+        cells,
+        [[list(c.cells), c.value] for c in combined],
+        [[s.title, s.text] for s in report.sections],
+        [
+            [
+                c.id,
+                c.text,
+                c.kind.value,
+                str(c.value),
+                c.unit,
+                c.scale,
+                c.approximation.value,
+                c.section,
+                _subject(c.about),
+            ]
+            for c in report.claims
+        ],
+    ]
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _subject(about: object) -> Any:
+    if isinstance(about, CellSum):
+        return ["cells", list(about.paths)]
+    if isinstance(about, ClaimSum):
+        return ["claims", list(about.ids)]
+    if isinstance(about, Share):
+        return ["share", _subject(about.numerator), _subject(about.denominator)]
+    return None
 
 
 _CELL_KEYS = LONG_COLUMNS[4:-2]  # table … kind: what a long record says of its cell
