@@ -51,6 +51,27 @@ def test_consecutive_years_agree(pair: tuple[dm.Report, dm.Report], lenient: boo
 
 
 @st.composite
+def _blanked_pair(draw: st.DrawFn) -> tuple[dm.Report, dm.Report]:
+    """Two consecutive reports with some cells of each made blank."""
+    previous, report = draw(dms.consecutive_reports())
+
+    def blanked(r: dm.Report) -> dm.Report:
+        paths = [e.path for e in catalogue(r.format) if e.kind is not dm.CellKind.MONEY]
+        chosen = draw(st.lists(st.sampled_from(paths), max_size=12, unique=True))
+        return r.with_cells(dict.fromkeys(chosen)) if chosen else r
+
+    return blanked(previous), blanked(report)
+
+
+@given(_blanked_pair(), st.booleans())
+def test_consecutive_years_with_blanks_agree(
+    pair: tuple[dm.Report, dm.Report], lenient: bool
+) -> None:
+    previous, report = pair
+    _agree(report, previous, lenient=lenient)
+
+
+@st.composite
 def _cut_off(draw: st.DrawFn) -> dm.Report:
     """A report with blanks whose source stopped at some row of the form."""
     report = draw(dms.reports(with_blanks=True, with_claims=True))

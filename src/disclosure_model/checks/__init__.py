@@ -73,8 +73,8 @@ def _check(
     parse_locale(locale)  # an unknown locale is misuse, whatever the report holds
     covers = report.covers if report.coverage is not None else None
     stats = report.statistics
+    cells = cell_reader(stats.FORMAT)(stats)
     if screened:
-        cells = cell_reader(stats.FORMAT)(stats)
         findings = screened_identities(stats, cells, lenient=lenient, locale=locale, covers=covers)
         findings += check_claims(report, lenient=lenient, locale=locale, cells=cells)
     else:
@@ -82,5 +82,7 @@ def _check(
         findings += check_claims(report, lenient=lenient, locale=locale)
     findings += check_meta(report, locale=locale)
     if previous is not None:
-        findings.extend(check_continuity(report, previous, lenient=lenient, locale=locale))
+        findings += check_continuity(
+            report, previous, lenient=lenient, locale=locale, cells=cells if screened else None
+        )
     return CheckResult(findings=tuple(findings), lenient=lenient)

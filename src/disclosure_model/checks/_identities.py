@@ -196,7 +196,8 @@ def check_identities(
     legacy = stats if isinstance(stats, LegacyStatistics) else None
     out = []
     for inst in instances(type(stats)):
-        found = _check_place(inst, stats, legacy, lenient=lenient, locale=locale, covers=covers)
+        values = [get(stats) for get in inst.getters]
+        found = _check_place(inst, values, legacy, lenient=lenient, locale=locale, covers=covers)
         if found is not None:
             out.append(found)
     return out
@@ -240,10 +241,13 @@ def screened_identities(
     else:
         suspects = screen(cells)
     legacy = stats if isinstance(stats, LegacyStatistics) else None
-    every = instances(type(stats))
+    every, positions = instances(type(stats)), place_cells(fmt)
     out = []
     for i in suspects:
-        found = _check_place(every[i], stats, legacy, lenient=lenient, locale=locale, covers=covers)
+        values = [cells[at] for at in positions[i]]
+        found = _check_place(
+            every[i], values, legacy, lenient=lenient, locale=locale, covers=covers
+        )
         if found is not None:
             out.append(found)
     return out
@@ -251,15 +255,15 @@ def screened_identities(
 
 def _check_place(
     inst: Instance,
-    stats: StatisticsBase,
+    values: list[Any],
     legacy: LegacyStatistics | None,
     *,
     lenient: bool,
     locale: str,
     covers: Callable[[str], bool] | None,
 ) -> Finding | None:
-    """The finding of one identity at one place, or ``None`` where it holds."""
-    values = [get(stats) for get in inst.getters]
+    """The finding of one identity at one place, from the values of its cells (left side
+    first), or ``None`` where it holds."""
     n_left = len(inst.left)
     if None not in values:
         left, right = sum(values[:n_left]), sum(values[n_left:])

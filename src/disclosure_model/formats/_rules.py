@@ -64,6 +64,7 @@ __all__ = [
     "cell_index",
     "cell_reader",
     "cross_year_places",
+    "cross_year_screen",
     "identity_places",
     "identity_screen",
     "paths_read",
@@ -558,10 +559,29 @@ def place_cells(fmt: ReportFormat) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(index[t.path] for t in p.terms) for p in identity_places(fmt))
 
 
-def _side_sum(terms: Sequence[Term], index: Mapping[str, int]) -> str:
+def _side_sum(terms: Sequence[Term], fmt: ReportFormat, previous: ReportFormat) -> str:
+    """A side of a place as Python over ``c`` (this year's cells) and ``p`` (last year's)."""
     if not terms:
         return "0"
-    return " ".join(f"{'+' if t.sign > 0 else '-'} c[{index[t.path]}]" for t in terms)
+    this, last = cell_index(fmt), cell_index(previous)
+    return " ".join(
+        f"{'+' if t.sign > 0 else '-'} "
+        + (f"p[{last[t.path]}]" if t.previous else f"c[{this[t.path]}]")
+        for t in terms
+    )
+
+
+def _screen(places: Sequence[Place], fmt: ReportFormat, previous: ReportFormat) -> Any:
+    """A function of this year's and last year's cells returning the positions of the
+    places that do not hold, one comparison each."""
+    lines = ["def screen(c, p=()):", "    out = []"]
+    for i, place in enumerate(places):
+        left = _side_sum(place.left, fmt, previous)
+        right = _side_sum(place.right, fmt, previous)
+        lines.append(f"    if not ({left} {_OPERATORS[place.relation]} {right}):")
+        lines.append(f"        out.append({i})")
+    lines.append("    return out")
+    return _generated("screen", "\n".join(lines) + "\n", {})
 
 
 @functools.cache
@@ -570,12 +590,19 @@ def identity_screen(fmt: ReportFormat) -> Callable[[Sequence[int]], list[int]]:
     count) returning the positions in :func:`identity_places` of the identities that do
     not hold, in order; generated from the places, one comparison each."""
     fmt = ReportFormat(fmt)
-    index = cell_index(fmt)
-    lines = ["def screen(c):", "    out = []"]
-    for i, p in enumerate(identity_places(fmt)):
-        left, right = _side_sum(p.left, index), _side_sum(p.right, index)
-        lines.append(f"    if not ({left} {_OPERATORS[p.relation]} {right}):")
-        lines.append(f"        out.append({i})")
-    lines.append("    return out")
-    screen: Callable[[Sequence[int]], list[int]] = _generated("screen", "\n".join(lines) + "\n", {})
+    screen: Callable[[Sequence[int]], list[int]] = _screen(identity_places(fmt), fmt, fmt)
+    return screen
+
+
+@functools.cache
+def cross_year_screen(
+    fmt: ReportFormat, previous: ReportFormat
+) -> Callable[[Sequence[int], Sequence[int]], list[int]]:
+    """:func:`identity_screen` for :func:`cross_year_places`: a function of this year's
+    and last year's cells (every cell a count) giving the positions of the places that do
+    not hold."""
+    fmt, previous = ReportFormat(fmt), ReportFormat(previous)
+    screen: Callable[[Sequence[int], Sequence[int]], list[int]] = _screen(
+        cross_year_places(fmt, previous), fmt, previous
+    )
     return screen
