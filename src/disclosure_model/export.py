@@ -320,8 +320,10 @@ def _check_kind(kind: str) -> None:
 def iter_records(
     reports: Iterable[Report], *, kind: Kind = "long", harmonised: bool = False
 ) -> Iterator[dict[str, Any]]:
-    """The records of :func:`to_records`, one at a time, reading ``reports`` as they come:
-    for a stream of reports too many to hold at once (memory stays that of one report).
+    """The records of :func:`~disclosure_model.export.to_records`, one at a time.
+
+    A generator that reads ``reports`` as it goes: for a stream of reports too many to hold
+    at once (the memory is that of one report).
 
     >>> import disclosure_model as dm
     >>> records = iter_records([dm.examples.load("huaian-2024")], kind="wide")
