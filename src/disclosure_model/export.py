@@ -76,7 +76,6 @@ __all__ = [
     "to_arrow",
     "to_frame",
     "to_records",
-    "write_arrow",
     "write_parquet",
 ]
 
@@ -526,22 +525,5 @@ def write_parquet(
     pa = _optional("pyarrow", "arrow", "write_parquet")
     parquet = _optional("pyarrow.parquet", "arrow", "write_parquet")
     with _replacing(path) as tmp, parquet.ParquetWriter(tmp, _arrow_schema(pa, kind)) as out:
-        for batch in batches:
-            out.write_batch(batch)
-
-
-def write_arrow(
-    reports: Iterable[Report],
-    path: str | os.PathLike[str],
-    *,
-    kind: Kind = "long",
-    batch_size: int = 65536,
-) -> None:
-    """Write the records of ``reports`` to an Arrow IPC file (extra ``arrow``; read it with
-    ``pyarrow.ipc.open_file``), a batch of up to ``batch_size`` records at a time, reading
-    the reports as they come; atomically, as :func:`write_parquet`."""
-    batches = iter_batches(reports, kind=kind, batch_size=batch_size)
-    pa = _optional("pyarrow", "arrow", "write_arrow")
-    with _replacing(path) as tmp, pa.ipc.new_file(tmp, _arrow_schema(pa, kind)) as out:
         for batch in batches:
             out.write_batch(batch)
