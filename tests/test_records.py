@@ -126,10 +126,8 @@ class TestReportId:
         from disclosure_model.report import Coverage, Organ, Section
 
         names = {
-            dm.Report: set(
-                "organ year format statistics title dated published source sections claims"
-                " coverage".split()
-            ),
+            dm.Report: {"organ", "year", "format", "statistics", "title", "dated"}
+            | {"published", "source", "sections", "claims", "coverage"},
             Organ: {"name", "level", "division_code"},
             Source: {"url", "sha256"},
             Section: {"title", "text"},
