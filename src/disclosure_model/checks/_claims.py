@@ -85,12 +85,25 @@ def _value(
     return total
 
 
-def _positions(report: Report) -> dict[str, int]:
-    """Each claim's position by its id (the first, were an id repeated)."""
-    positions: dict[str, int] = {}
-    for i, c in enumerate(report.claims):
-        positions.setdefault(c.id, i)
-    return positions
+class _Positions(dict[str, int]):
+    """Each claim's position by its id (the first, were an id repeated), worked out when
+    first asked for: only claims about other claims need them."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self._claims = report.claims
+
+    def __missing__(self, claim_id: str) -> int:
+        if not self:
+            for i, c in enumerate(self._claims):
+                self.setdefault(c.id, i)
+            if claim_id in self:
+                return self[claim_id]
+        raise KeyError(claim_id)
+
+
+def _positions(report: Report) -> Mapping[str, int]:
+    return _Positions(report)
 
 
 def _step(claim: Claim) -> Fraction:

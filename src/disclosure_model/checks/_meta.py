@@ -110,9 +110,13 @@ def deadline(report: Report) -> date | None:
     # The law in force decides: a report in the legacy table, or for 2018 or before, falls
     # under the 2007 条例 whatever format it is in.
     legacy = report.format is ReportFormat.LEGACY or report.year <= 2018
+    return _due(legacy, report.year, report.organ.level)
+
+
+@functools.lru_cache(maxsize=1024)
+def _due(legacy: bool, year: int, level: OrganLevel) -> date | None:
     rule = form(ReportFormat.LEGACY if legacy else ReportFormat.GOV_2021).deadline
-    level = report.organ.level
-    return rule.due(report.year, department=level.is_department, government=level.is_government)
+    return rule.due(year, department=level.is_department, government=level.is_government)
 
 
 #: The message of R-10 for a report whose publication date is not known.
