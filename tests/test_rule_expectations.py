@@ -321,3 +321,27 @@ class TestPartsOfAWhole:
         )
         report = attrs.evolve(self._report(10, "80", 2), claims=(whole, part, *shares))
         assert "C-04" not in _codes(report)
+
+
+class TestCrossYearNotAssessable:
+    def test_message(self) -> None:
+        """R-06 with last year's 结转下年度 total blank: not assessable there, and the
+        message says that the figure is missing this year or last, in both languages."""
+        report = dm.examples.load("huaian-2024")
+        stats = report.statistics_as(Statistics2021)
+        apps = stats.applications
+        blank = attrs.evolve(apps.carried_forward, total=None)
+        previous = attrs.evolve(
+            report,
+            year=2023,
+            statistics=attrs.evolve(stats, applications=attrs.evolve(apps, carried_forward=blank)),
+        )
+        result = dm.check(report, previous=previous)
+        (finding,) = [
+            f
+            for f in result.findings
+            if f.code == "R-06" and f.outcome is dm.Outcome.NOT_ASSESSABLE
+        ]
+        assert "$.statistics.applications.carried_over.total" == finding.path
+        assert "table 3, total: not stated this year or last, so not checked." == finding.message_en
+        assert "表3 总计列：本年或上年未填报，无法核对。" == finding.message_zh

@@ -35,6 +35,7 @@ __all__ = [
     "_cell_words",
     "_exact",
     "_fact",
+    "_fewest_telling_places",
     "_share_pairs",
     "_telling_places",
     "_true_claims",
@@ -71,16 +72,23 @@ def _exact(x: Fraction, places: int, *, truncate: bool = False) -> Decimal:
     return Decimal(math.floor(scaled if truncate else scaled + Fraction(1, 2))).scaleb(-places)
 
 
+def _fewest_telling_places(x: Fraction, most: int) -> int | None:
+    """The fewest decimals, up to ``most``, at which truncating ``x`` gives another figure
+    than rounding it half up (``None`` if there are none): a percentage stated with them
+    tells a truncating writer from a rounding one (C-02)."""
+    for places in range(most + 1):
+        if _exact(x, places) != _exact(x, places, truncate=True):
+            return places
+    return None
+
+
 def _telling_places(draw: st.DrawFn, x: Fraction, places: int) -> int:
-    """``places``, or (one draw in two) the fewest decimals up to 2 at which truncating
-    ``x`` gives another figure than rounding it half up, if there are such: a percentage
-    stated with those decimals tells a truncating writer from a rounding one (C-02)."""
+    """``places``, or (one draw in two) the fewest decimals up to 2 that tell truncating
+    ``x`` from rounding it, if there are such."""
     if not draw(st.booleans()):
         return places
-    for p in range(3):
-        if _exact(x, p) != _exact(x, p, truncate=True):
-            return p
-    return places
+    telling = _fewest_telling_places(x, 2)
+    return places if telling is None else telling
 
 
 _PAIRS: dict[type[StatisticsBase], tuple[tuple[Entry, Entry], ...]] = {}

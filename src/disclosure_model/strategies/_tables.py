@@ -100,7 +100,7 @@ def _drawn_choice(draw: st.DrawFn) -> Callable[[int], int]:
 
 
 #: How many events a busy table is built from, at most; a quiet one, at most ``_QUIET``.
-_MAX_EVENTS = {"applications": 56, "active": 20, "reviews": 12, "indicators": 40}
+_MAX_EVENTS = {"applications": 56, "active": 20, "reviews": 24, "indicators": 48}
 _QUIET = 4
 
 
@@ -241,8 +241,9 @@ def applications_tables(
 
     Consistent by default: in every row the 总计 column is the sum of the six applicant
     columns, in every column （七）总计 is the sum of the outcome rows, and new plus carried
-    over equals results plus carried forward (the form's 勾稽关系). Most cells are small,
-    a few are in the thousands or more. ``with_blanks=True`` leaves some cells and rows
+    over equals results plus carried forward (the form's 勾稽关系). A table is quiet (most
+    cells 0), somewhat busy or busy (most cells in the tens to thousands), about a third of
+    each; now and then a cell runs far higher. ``with_blanks=True`` leaves some cells and rows
     ``None``; ``consistent=False`` draws any valid counts. Shrinks towards a table of zeros.
     """
     fmt = _table_format(format, _NEW)
