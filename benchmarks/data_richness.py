@@ -12,7 +12,8 @@ the same sample every run (a fixed seed, no database, no shrinking) and prints::
 * ``undefined ratios``: the share of the ratios of those reports without a value;
 * ``ratios strictly in (0, 1)``: the share of the defined shares (not net changes, not
   per-100 figures) strictly between 0 and 1;
-* over reports with claims: how many percentage claims about a stated part ``tell
+* over reports with claims: how many percentage claims are of a stated part strictly
+  between 0 and its whole, how many percentage claims about a stated part ``tell
   truncation from rounding`` (their exact value, truncated to the stated decimals, is not
   what rounding half up gives), how many figures say ``以上`` (at least) and how many ``余``.
 
@@ -100,6 +101,16 @@ def tells_truncation_from_rounding(report: dm.Report, claim: dm.Claim) -> bool:
     return scaled - math.floor(scaled) >= Fraction(1, 2)
 
 
+def is_proper_share(report: dm.Report, claim: dm.Claim) -> bool:
+    """Whether ``claim`` is a percentage of a stated part strictly between 0 and its whole."""
+    about = claim.about
+    if claim.kind is not dm.ClaimKind.PERCENT or not isinstance(about, dm.Share):
+        return False
+    part = _operand(report, about.numerator)
+    whole = _operand(report, about.denominator)
+    return part is not None and whole is not None and 0 < part < whole
+
+
 def measure(n_reports: int, at: int) -> dict[str, float]:
     """The figures of the module docstring, on ``n_reports`` reports of each kind."""
     reports = sample(dms.reports(), n_reports, at)
@@ -123,6 +134,7 @@ def measure(n_reports: int, at: int) -> dict[str, float]:
         "ratios strictly in (0, 1)": share(shares, lambda v: 0 < v < 1),
         "reports with claims": len(with_claims),
         "claims": len(claims),
+        "shares of a part strictly inside its whole": sum(is_proper_share(r, c) for r, c in claims),
         "shares telling truncation from rounding": sum(
             tells_truncation_from_rounding(r, c) for r, c in claims
         ),
