@@ -68,6 +68,13 @@ class TestClaims:
         ]
         assert len(telling) >= 15
 
+    def test_shares_of_a_part_inside_its_whole(self, huaian_claims: list[dm.Claim]) -> None:
+        """Of the same 300 claims, at least 35 are percentages of a stated part strictly
+        between 0 and its whole (a share of 0 % or 100 % tells nothing about rounding)."""
+        report = dm.examples.load("huaian-2024")
+        proper = [c for c in huaian_claims if data_richness.is_proper_share(report, c)]
+        assert len(proper) >= 35
+
     def test_at_least_figures_come_up(self, huaian_claims: list[dm.Claim]) -> None:
         """Figures about the cells of a busy report say "以上" (at least) and "余" (more
         than), each more than once in 300 claims; every 以上 figure is at most its cells' sum

@@ -193,6 +193,12 @@ MUTATIONS = (
         "    if True:\n        return places\n    telling",
     ),
     M(
+        "strategies: shares of any part",
+        "strategies/_claims.py",
+        "        if proper:\n            part, whole = _pick(draw, proper)",
+        "        if False:\n            part, whole = _pick(draw, proper)",
+    ),
+    M(
         "strategies: figures about any cell",
         "strategies/_claims.py",
         "counts = tuple(e for e in counts if _count_or_0(stats, e) > 0) or counts",
