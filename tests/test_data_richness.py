@@ -75,6 +75,13 @@ class TestClaims:
         proper = [c for c in huaian_claims if data_richness.is_proper_share(report, c)]
         assert len(proper) >= 35
 
+    def test_truncated_percentages_mostly_differ(self) -> None:
+        """``stated_percentages(rounding="truncated")`` is for C-02: on a fixed seed, at
+        least 7 of 100 are truncated where rounding half up differs, so C-02 is due (13
+        today; none when the decimals are not chosen to tell the two apart)."""
+        found = data_richness.sample(dms.stated_percentages(rounding="truncated"), 100, 12)
+        assert sum(s.code == "C-02" for s in found) >= 7
+
     def test_at_least_figures_come_up(self, huaian_claims: list[dm.Claim]) -> None:
         """Figures about the cells of a busy report say "以上" (at least) and "余" (more
         than), each more than once in 300 claims; every 以上 figure is at most its cells' sum

@@ -230,7 +230,7 @@ def _share_of_cells(
         value = Decimal(draw(st.integers(0, 100)))  # not assessable, whatever it says
     else:  # known: the part's share; else "x%属于…", some whole number of the whole
         x = Fraction(100 * (cast(int, n) if known_part else draw(st.integers(0, d))), d)
-        value = _exact(x, _telling_places(draw, x, places))
+        value = _exact(x, places)
     if known_part:
         text = f"{_cell_words(whole)}中{_cell_words(part)}占{value}%"
         about = Share(
