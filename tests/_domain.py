@@ -1,5 +1,6 @@
-"""Labels of the official forms typed by hand from ../shared/docs/DOMAIN.md, shared by the
-tests (never read from the declarations under test)."""
+"""Labels of the official forms and the rule catalogue, typed by hand from DOMAIN.md (the
+domain reference of the project), shared by the tests (never read from the declarations
+under test)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,61 @@ TABLE3_ROWS_2021 = [
     "（七）总计",
     "四、结转下年度继续办理",
 ]
+
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+NEW = ("gov-2019", "gov-2021")
+LEGACY = ("legacy-2014",)
+ALL = ("gov-2019", "gov-2021", "legacy-2014")
+
+#: The catalogue as reviewed against DOMAIN.md §4: code → (severity, formats).
+#: Where the project departs from DOMAIN.md it says so:
+#: * R-04 (non-negative integers) is not a rule: the model refuses a negative count;
+#: * R-08 is an error, not a warning: a stated figure the tables contradict is wrong
+#:   (docs/explanation/checks.md); C-01 is the warning for figures against figures;
+#: * R-21-05 applies to the 2019 format too: its table 二 has the same 规章 rows;
+#: * P-13's sign part is the model's (no amount is negative); the rule is the unit;
+#: * C-01..C-04 and X-01..X-02 are the project's own rules about claims and report pairs.
+CATALOGUE = {
+    "R-01": (ERROR, NEW),
+    "R-02": (ERROR, NEW),
+    "R-03": (ERROR, NEW),
+    "R-05": (ERROR, NEW),
+    "R-06": (WARNING, NEW),
+    "R-07": (ERROR, NEW),
+    "R-08": (ERROR, ALL),
+    "R-09": (WARNING, ALL),
+    "R-10": (WARNING, ALL),
+    "R-11": (WARNING, NEW),
+    "R-12": (WARNING, NEW),
+    "R-21-01": (WARNING, ("gov-2021",)),
+    "R-21-02": (WARNING, ("gov-2021",)),
+    "R-21-03": (WARNING, ("gov-2021",)),
+    "R-21-04": (WARNING, ("gov-2021",)),
+    "R-21-05": (WARNING, NEW),
+    "R-21-06": (ERROR, ("gov-2021",)),
+    "R-19-01": (WARNING, ("gov-2019",)),
+    "R-19-02": (ERROR, ("gov-2019",)),
+    "R-19-03": (WARNING, ("gov-2019",)),
+    "R-19-04": (WARNING, ("gov-2019",)),
+    "P-01": (ERROR, LEGACY),
+    "P-02": (ERROR, LEGACY),
+    "P-03": (ERROR, LEGACY),
+    "P-04": (ERROR, LEGACY),
+    "P-05": (WARNING, LEGACY),
+    "P-06": (ERROR, LEGACY),
+    "P-07": (ERROR, LEGACY),
+    "P-08": (ERROR, LEGACY),
+    "P-09": (WARNING, LEGACY),
+    "P-10": (WARNING, LEGACY),
+    "P-11": (WARNING, LEGACY),
+    "P-12": (WARNING, LEGACY),
+    "P-13": (WARNING, LEGACY),
+    "P-14": (WARNING, LEGACY),
+    "C-01": (WARNING, ALL),
+    "C-02": (INFO, ALL),
+    "C-03": (WARNING, ALL),
+    "C-04": (WARNING, ALL),
+    "X-01": (WARNING, ALL),
+    "X-02": (WARNING, ALL),
+}

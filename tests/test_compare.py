@@ -196,10 +196,56 @@ class TestComparable:
             c.indicators["received"] = c.indicators["granted"]  # type: ignore[index]
 
 
+#: Indicators and their cells, by format (DOMAIN.md §1.3, §1.4 and §3): table 三's 总计
+#: column; lawsuits are the direct ones and those after reconsideration together.
+_CELLS: dict[str, dict[str, tuple[str, ...]]] = {
+    "received": {
+        "gov-2019": ("applications.new_received.total",),
+        "gov-2021": ("applications.new_received.total",),
+        "legacy-2014": ("applications_received",),
+    },
+    "carried_over": {
+        "gov-2019": ("applications.carried_over.total",),
+        "gov-2021": ("applications.carried_over.total",),
+        "legacy-2014": (),
+    },
+    "carried_forward": {
+        "gov-2019": ("applications.carried_forward.total",),
+        "gov-2021": ("applications.carried_forward.total",),
+    },
+    "reviews": {
+        "gov-2019": ("reviews.review.total",),
+        "gov-2021": ("reviews.review.total",),
+        "legacy-2014": ("review_total",),
+    },
+    "lawsuits": {
+        "gov-2019": (
+            "reviews.litigation_direct.total",
+            "reviews.litigation_after_review.total",
+        ),
+        "gov-2021": (
+            "reviews.litigation_direct.total",
+            "reviews.litigation_after_review.total",
+        ),
+        "legacy-2014": ("litigation_total",),
+    },
+}
+
+
+def _value(report: dm.Report, cells: dict[str, tuple[str, ...]]) -> int | None:
+    """The sum of an indicator's cells in ``report``; ``None`` if the format has none."""
+    paths = cells.get(report.format.value, ())
+    values = [report.statistics.cell(p) for p in paths]
+    if not paths or not all(isinstance(v, int) for v in values):
+        return None
+    return sum(values)  # type: ignore[arg-type]
+
+
 class TestProperties:
     @given(dms.consecutive_reports())
     def test_consecutive_reports(self, pair: tuple[dm.Report, dm.Report]) -> None:
-        """Consistent consecutive reports: deltas are differences, carry-over continues."""
+        """Consistent consecutive reports: each indicator's values are the cells DOMAIN.md
+        names (typed here), its delta their difference, and carry-over continues (R-06)."""
         last, this = pair
         c = compare(this, last)
         breaks = this.format is not last.format and dm.ReportFormat.LEGACY in {
@@ -207,10 +253,16 @@ class TestProperties:
             last.format,
         }
         assert ([Incomparability.FORMAT] if breaks else []) == [r.kind for r in c.reasons]
-        for change in c.indicators.values():
-            if change.this is not None and change.last is not None:
-                assert change.this - change.last == change.delta
+        for code, cells in _CELLS.items():
+            now, before = _value(this, cells), _value(last, cells)
+            change = c.indicators[code]
+            assert (now, before) == (change.this, change.last), code
+            delta = None if now is None or before is None else now - before
+            assert delta == change.delta, code
         if {this.format, last.format}.isdisjoint({dm.ReportFormat.LEGACY}):
+            assert this.statistics.cell("applications.carried_over.total") == last.statistics.cell(
+                "applications.carried_forward.total"
+            )
             assert c.indicators["carried_over"].this == c.indicators["carried_forward"].last
 
     @given(dms.reports(consistent=False, with_blanks=True), dms.reports(consistent=False))

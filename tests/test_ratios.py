@@ -139,8 +139,20 @@ class TestCatalogue:
         assert 8 == len(spec.numerator)
         assert all(t.path.startswith("applications.denied_") for t in spec.numerator)
 
-    def test_kinds(self) -> None:
-        """Net changes have no denominator; per-100 ratios scale by 100."""
-        for spec in ratio_specs():
-            assert (spec.kind is RatioKind.NET) == (spec.denominator == ())
-            assert spec.scale == (100 if spec.kind is RatioKind.PER_100 else 1)
+    def test_kinds(self, huaian: dict[str, dm.Ratio], baoshan: dict[str, dm.Ratio]) -> None:
+        """DOMAIN.md §5: the net changes are documents issued minus repealed (2021), the
+        per-100 figures are disputes per 100 applications; every other ratio is a part over
+        its whole. On the two examples a net change is over 1, a per-100 figure is 100 times
+        its fraction, and a share lies between 0 and 1 (both reports are consistent)."""
+        net = {"net_normative_documents", "net_regulations"}
+        per_100 = {"disputes_per_100_applications", "legacy_disputes_per_100_applications"}
+        kinds = {s.code: s.kind for s in ratio_specs()}
+        assert net == {c for c, k in kinds.items() if k is RatioKind.NET}
+        assert per_100 == {c for c, k in kinds.items() if k is RatioKind.PER_100}
+        for code, r in (*huaian.items(), *baoshan.items()):
+            if code in net:
+                assert 1 == r.denominator, code
+            elif code in per_100:
+                assert Fraction(100 * r.numerator, r.denominator) == r.value, code  # type: ignore[operator]
+            elif r.value is not None:
+                assert 0 <= r.value <= 1, code

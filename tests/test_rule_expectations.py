@@ -14,67 +14,11 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
+from tests._domain import CATALOGUE
 
 import disclosure_model as dm
 from disclosure_model.cli import main
 from disclosure_model.formats import LegacyStatistics, Statistics2019, Statistics2021
-
-ERROR, WARNING, INFO = "error", "warning", "info"
-NEW = ("gov-2019", "gov-2021")
-LEGACY = ("legacy-2014",)
-ALL = ("gov-2019", "gov-2021", "legacy-2014")
-
-#: The catalogue as reviewed against DOMAIN.md §4: code → (severity, formats).
-#: Where the project departs from DOMAIN.md it says so:
-#: * R-04 (non-negative integers) is not a rule: the model refuses a negative count;
-#: * R-08 is an error, not a warning: a stated figure the tables contradict is wrong
-#:   (docs/explanation/checks.md); C-01 is the warning for figures against figures;
-#: * R-21-05 applies to the 2019 format too: its table 二 has the same 规章 rows;
-#: * P-13's sign part is the model's (no amount is negative); the rule is the unit;
-#: * C-01..C-04 and X-01..X-02 are the project's own rules about claims and report pairs.
-CATALOGUE = {
-    "R-01": (ERROR, NEW),
-    "R-02": (ERROR, NEW),
-    "R-03": (ERROR, NEW),
-    "R-05": (ERROR, NEW),
-    "R-06": (WARNING, NEW),
-    "R-07": (ERROR, NEW),
-    "R-08": (ERROR, ALL),
-    "R-09": (WARNING, ALL),
-    "R-10": (WARNING, ALL),
-    "R-11": (WARNING, NEW),
-    "R-12": (WARNING, NEW),
-    "R-21-01": (WARNING, ("gov-2021",)),
-    "R-21-02": (WARNING, ("gov-2021",)),
-    "R-21-03": (WARNING, ("gov-2021",)),
-    "R-21-04": (WARNING, ("gov-2021",)),
-    "R-21-05": (WARNING, NEW),
-    "R-21-06": (ERROR, ("gov-2021",)),
-    "R-19-01": (WARNING, ("gov-2019",)),
-    "R-19-02": (ERROR, ("gov-2019",)),
-    "R-19-03": (WARNING, ("gov-2019",)),
-    "R-19-04": (WARNING, ("gov-2019",)),
-    "P-01": (ERROR, LEGACY),
-    "P-02": (ERROR, LEGACY),
-    "P-03": (ERROR, LEGACY),
-    "P-04": (ERROR, LEGACY),
-    "P-05": (WARNING, LEGACY),
-    "P-06": (ERROR, LEGACY),
-    "P-07": (ERROR, LEGACY),
-    "P-08": (ERROR, LEGACY),
-    "P-09": (WARNING, LEGACY),
-    "P-10": (WARNING, LEGACY),
-    "P-11": (WARNING, LEGACY),
-    "P-12": (WARNING, LEGACY),
-    "P-13": (WARNING, LEGACY),
-    "P-14": (WARNING, LEGACY),
-    "C-01": (WARNING, ALL),
-    "C-02": (INFO, ALL),
-    "C-03": (WARNING, ALL),
-    "C-04": (WARNING, ALL),
-    "X-01": (WARNING, ALL),
-    "X-02": (WARNING, ALL),
-}
 
 #: The refusal reasons of the legacy table (DOMAIN.md §3, rows 不予公开 (1)–(6)).
 REFUSAL_REASONS = (
@@ -377,3 +321,27 @@ class TestPartsOfAWhole:
         )
         report = attrs.evolve(self._report(10, "80", 2), claims=(whole, part, *shares))
         assert "C-04" not in _codes(report)
+
+
+class TestCrossYearNotAssessable:
+    def test_message(self) -> None:
+        """R-06 with last year's 结转下年度 total blank: not assessable there, and the
+        message says that the figure is missing this year or last, in both languages."""
+        report = dm.examples.load("huaian-2024")
+        stats = report.statistics_as(Statistics2021)
+        apps = stats.applications
+        blank = attrs.evolve(apps.carried_forward, total=None)
+        previous = attrs.evolve(
+            report,
+            year=2023,
+            statistics=attrs.evolve(stats, applications=attrs.evolve(apps, carried_forward=blank)),
+        )
+        result = dm.check(report, previous=previous)
+        (finding,) = [
+            f
+            for f in result.findings
+            if f.code == "R-06" and f.outcome is dm.Outcome.NOT_ASSESSABLE
+        ]
+        assert "$.statistics.applications.carried_over.total" == finding.path
+        assert "table 3, total: not stated this year or last, so not checked." == finding.message_en
+        assert "表3 总计列：本年或上年未填报，无法核对。" == finding.message_zh

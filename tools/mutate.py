@@ -8,7 +8,9 @@ Each mutation replaces one exact piece of source text (which must occur exactly 
 copy of ``src/`` and runs ``pytest -x`` with that copy first on the path. A mutant is
 *killed* when a test fails, *survives* when the suite passes. The script prints each
 result and the share killed; it exits 1 below 90 %. The mutations are the bugs issue 12
-listed as surviving, and others of the same kinds in the checks, the reader and the ratios.
+listed as surviving, and others of the same kinds in the checks, the reader and the ratios,
+and the strategies' data growing thin again (``tests/test_data_richness.py`` is there to
+kill those).
 """
 
 from __future__ import annotations
@@ -156,6 +158,51 @@ MUTATIONS = (
         "checks/_meta.py",
         "    if amount.value == 0:\n        return False\n    if unit is not None:",
         "    if unit is not None:",
+    ),
+    M(
+        "cross-year not-assessable message without last year",
+        "checks/_continuity.py",
+        '"{where}: not stated this year or last, so not checked."',
+        '"{where}: not stated this year, so not checked."',
+    ),
+    M("P-05 an error", "checks/_catalogue.py", '"P-05",\n        WARN,', '"P-05",\n        ERR,'),
+    M("R-06 an error", "checks/_catalogue.py", '"R-06",\n        WARN,', '"R-06",\n        ERR,'),
+    # --- the strategies' data thin again (issue 12) --------------------------------------
+    M(
+        "strategies: every table quiet",
+        "strategies/_tables.py",
+        "return quiet | some | st.lists(event, min_size=most // 2, max_size=most)",
+        "return quiet",
+    ),
+    M(
+        "strategies: 以上 only for a round total",
+        "strategies/_claims.py",
+        "if value < total and draw(st.booleans()):",
+        "if value < total:",
+    ),
+    M(
+        "strategies: 以上 figures said 余",
+        "strategies/_claims.py",
+        'approximation, text = Approximation.AT_LEAST, f"{words}{value}{unit}以上"',
+        'approximation, text = Approximation.MORE_THAN, f"{words}{value}{unit}以上"',
+    ),
+    M(
+        "strategies: shares never chosen to tell truncation",
+        "strategies/_claims.py",
+        "    if not draw(st.booleans()):\n        return places\n    telling",
+        "    if True:\n        return places\n    telling",
+    ),
+    M(
+        "strategies: shares of any part",
+        "strategies/_claims.py",
+        "        if proper:\n            part, whole = _pick(draw, proper)",
+        "        if False:\n            part, whole = _pick(draw, proper)",
+    ),
+    M(
+        "strategies: figures about any cell",
+        "strategies/_claims.py",
+        "counts = tuple(e for e in counts if _count_or_0(stats, e) > 0) or counts",
+        "counts = counts",
     ),
     # --- other small bugs of the same kinds ----------------------------------------------
     M(

@@ -38,6 +38,7 @@ from disclosure_model.report import Organ, OrganLevel, Report
 from disclosure_model.strategies._claims import (
     _exact,
     _fact,
+    _fewest_telling_places,
 )
 from disclosure_model.strategies._consecutive import (
     _links,
@@ -374,6 +375,22 @@ def _appended(report: Report, *more: Claim) -> tuple[Report, str]:
     return attrs.evolve(report, claims=claims), f"$.claims[{len(claims) - 1}]"
 
 
+def _share_of_whole(
+    claim_id: str, text: str, value: Decimal, section: int | None, part: str | None = None
+) -> Claim:
+    """A percentage of the stated figure ``whole``: of the stated figure ``part``, or of a
+    part not stated (``None``)."""
+    numerator = ClaimSum(ids=(part,)) if part is not None else None
+    return Claim(
+        id=claim_id,
+        text=text,
+        kind=ClaimKind.PERCENT,
+        value=value,
+        section=section,
+        about=Share(numerator=numerator, denominator=ClaimSum(ids=("whole",))),
+    )
+
+
 def _percentage_wrong(draw: st.DrawFn, fmt: ReportFormat, about: About) -> BrokenReport:
     """R-08 (about cells) or C-01 (about stated figures): a percentage that is neither."""
     stated = _stated_percentage(draw, fmt, about, "wrong")
@@ -386,12 +403,12 @@ def _percentage_truncated(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
     report = _consistent_report(draw, fmt)
     whole = draw(st.integers(3, 10_000), label="whole")
     part = draw(st.integers(1, whole - 1), label="part")
-    for places in range(4):
-        x = Fraction(100 * part, whole)
-        if _exact(x, places, truncate=True) != _exact(x, places):
-            break
-    else:  # a share that truncation never changes (25%): take two thirds instead
-        part, whole, places, x = 2, 3, 1, Fraction(200, 3)
+    x = Fraction(100 * part, whole)
+    telling = _fewest_telling_places(x, 3)
+    if telling is None:  # a share that truncation never changes (25%): take two thirds
+        part, whole, x = 2, 3, Fraction(200, 3)
+        telling = 1
+    places = telling
     value = _exact(x, places, truncate=True)
     section = 0 if report.sections else None
     text = f"收到申请{whole}件，其中网络申请{part}件，占{value}%"
@@ -399,14 +416,7 @@ def _percentage_truncated(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
         report,
         _fact("whole", f"收到申请{whole}件", Decimal(whole), "件", section=section),
         _fact("part", f"其中网络申请{part}件", Decimal(part), "件", section=section),
-        Claim(
-            id="share",
-            text=text,
-            kind=ClaimKind.PERCENT,
-            value=value,
-            section=section,
-            about=Share(numerator=ClaimSum(ids=("part",)), denominator=ClaimSum(ids=("whole",))),
-        ),
+        _share_of_whole("share", text, value, section, part="part"),
     )
     return BrokenReport(report=broken, code="C-02", path=path)
 
@@ -422,14 +432,7 @@ def _percentage_of_no_whole_number(draw: st.DrawFn, fmt: ReportFormat) -> Broken
     broken, path = _appended(
         report,
         _fact("whole", f"收到申请{whole}件", Decimal(whole), "件", section=section),
-        Claim(
-            id="share",
-            text=f"收到申请{whole}件，其中{value}%为网络申请",
-            kind=ClaimKind.PERCENT,
-            value=value,
-            section=section,
-            about=Share(numerator=None, denominator=ClaimSum(ids=("whole",))),
-        ),
+        _share_of_whole("share", f"收到申请{whole}件，其中{value}%为网络申请", value, section),
     )
     return BrokenReport(report=broken, code="C-03", path=path)
 
@@ -451,27 +454,11 @@ def _parts_exceed_whole(draw: st.DrawFn, fmt: ReportFormat) -> BrokenReport:
     broken, path = _appended(
         report,
         _fact("whole", f"共收到申请{whole}件", Decimal(whole), "件", section=section),
-        Claim(
-            id="citizens",
-            text=f"其中公民申请占{share}%",
-            kind=ClaimKind.PERCENT,
-            value=share,
-            section=section,
-            about=Share(numerator=None, denominator=ClaimSum(ids=("whole",))),
-        ),
+        _share_of_whole("citizens", f"其中公民申请占{share}%", share, section),
         _fact(
             "organisations", f"法人和其他组织申请{second}件", Decimal(second), "件", section=section
         ),
-        Claim(
-            id="organisations-share",
-            text=f"占{other}%",
-            kind=ClaimKind.PERCENT,
-            value=other,
-            section=section,
-            about=Share(
-                numerator=ClaimSum(ids=("organisations",)), denominator=ClaimSum(ids=("whole",))
-            ),
-        ),
+        _share_of_whole("organisations-share", f"占{other}%", other, section, "organisations"),
     )
     return BrokenReport(report=broken, code="C-04", path=path)
 

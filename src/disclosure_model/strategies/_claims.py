@@ -35,7 +35,9 @@ __all__ = [
     "_cell_words",
     "_exact",
     "_fact",
+    "_fewest_telling_places",
     "_share_pairs",
+    "_telling_places",
     "_true_claims",
     "_unit",
     "_words",
@@ -70,6 +72,25 @@ def _exact(x: Fraction, places: int, *, truncate: bool = False) -> Decimal:
     return Decimal(math.floor(scaled if truncate else scaled + Fraction(1, 2))).scaleb(-places)
 
 
+def _fewest_telling_places(x: Fraction, most: int) -> int | None:
+    """The fewest decimals, up to ``most``, at which truncating ``x`` gives another figure
+    than rounding it half up (``None`` if there are none): a percentage stated with them
+    tells a truncating writer from a rounding one (C-02)."""
+    for places in range(most + 1):
+        if _exact(x, places) != _exact(x, places, truncate=True):
+            return places
+    return None
+
+
+def _telling_places(draw: st.DrawFn, x: Fraction, places: int) -> int:
+    """``places``, or (one draw in two) the fewest decimals up to 2 that tell truncating
+    ``x`` from rounding it, if there are such."""
+    if not draw(st.booleans()):
+        return places
+    telling = _fewest_telling_places(x, 2)
+    return places if telling is None else telling
+
+
 _PAIRS: dict[type[StatisticsBase], tuple[tuple[Entry, Entry], ...]] = {}
 
 
@@ -95,6 +116,12 @@ def _stated_count(stats: Statistics, entries: Sequence[Entry]) -> int | None:
     return sum(cast(list[int], values))
 
 
+def _count_or_0(stats: Statistics, entry: Entry) -> int:
+    """A stated count; 0 for a blank (only to rank cells, never as a value)."""
+    value = stats.cell(entry.path)
+    return value if isinstance(value, int) else 0
+
+
 _COUNTED: dict[type[StatisticsBase], tuple[Entry, ...]] = {}
 
 
@@ -107,11 +134,18 @@ def _counted(stats_cls: type[StatisticsBase]) -> tuple[Entry, ...]:
     return known
 
 
+#: How a figure about cells is written; ``sampled_from`` draws each about as often, where
+#: ``integers`` would favour the first.
+_STYLES = st.sampled_from((0, 1, 2))
+
+
 def _figure_about_cells(
     draw: st.DrawFn, stats: Statistics, claim_id: str, section: int | None
 ) -> Claim:
     """A figure true of one cell or a sum of cells: exact, in 万, or "余"/"以上"."""
     counts = _counted(type(stats))
+    if draw(st.booleans()):  # one draw in two, a cell with something in it (if any)
+        counts = tuple(e for e in counts if _count_or_0(stats, e) > 0) or counts
     first = _pick(draw, counts)
     entries = [first]
     if draw(st.booleans()):  # the sum of two cells counted in the same unit
@@ -128,7 +162,7 @@ def _figure_about_cells(
         value = Decimal(draw(st.integers(0, 999)))
         text = f"{words}{value}{unit}"
     else:
-        style = draw(st.integers(0, 2))
+        style = draw(_STYLES)  # exact, in 万, round with 余 or 以上 (about as often each)
         value, text = Decimal(total), f"{words}{total}{unit}"
         if style == 1 and total >= 10_000:
             value = _exact(Fraction(total, 10_000), draw(st.integers(0, 2)))
@@ -136,7 +170,9 @@ def _figure_about_cells(
         elif style == 2 and total >= 10:
             magnitude = 10 ** (len(str(total)) - 1)
             value = Decimal(total // magnitude * magnitude)
-            if value < total:
+            # "以上" (the value or more) is true of a round total and of any above it;
+            # "余" (more than the value) only of those above it.
+            if value < total and draw(st.booleans()):
                 approximation, text = Approximation.MORE_THAN, f"{words}{value}余{unit}"
             else:
                 approximation, text = Approximation.AT_LEAST, f"{words}{value}{unit}以上"
@@ -176,17 +212,25 @@ def _money_figure(
 def _share_of_cells(
     draw: st.DrawFn, stats: Statistics, claim_id: str, section: int | None
 ) -> Claim:
-    """A percentage of a part of a declared sum, rounded half up; or of a whole alone."""
-    part, whole = _pick(draw, _share_pairs(type(stats)))
+    """A percentage of a part of a declared sum, rounded half up; or of a whole alone.
+
+    One draw in two picks, where there is one, a part strictly between 0 and its whole: a
+    share of 0% or 100% says nothing about how it was rounded.
+    """
+    pairs = _share_pairs(type(stats))
+    part, whole = _pick(draw, pairs)
+    if draw(st.booleans()):
+        proper = [(p, w) for p, w in pairs if 0 < _count_or_0(stats, p) < _count_or_0(stats, w)]
+        if proper:
+            part, whole = _pick(draw, proper)
     places = draw(st.integers(0, 2))
     n, d = _stated_count(stats, [part]), _stated_count(stats, [whole])
     known_part = not draw(st.booleans())
     if not d or (known_part and n is None):
         value = Decimal(draw(st.integers(0, 100)))  # not assessable, whatever it says
-    elif known_part:
-        value = _exact(Fraction(100 * cast(int, n), d), places)
-    else:  # "x%属于…": some whole number of the whole, not said which
-        value = _exact(Fraction(100 * draw(st.integers(0, d)), d), places)
+    else:  # known: the part's share; else "x%属于…", some whole number of the whole
+        x = Fraction(100 * (cast(int, n) if known_part else draw(st.integers(0, d))), d)
+        value = _exact(x, places)
     if known_part:
         text = f"{_cell_words(whole)}中{_cell_words(part)}占{value}%"
         about = Share(

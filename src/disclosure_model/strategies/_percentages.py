@@ -23,6 +23,7 @@ from disclosure_model.strategies._claims import (
     _exact,
     _fact,
     _share_pairs,
+    _telling_places,
     _unit,
     _words,
 )
@@ -98,9 +99,10 @@ def _stated_percentage(
     report = _consistent_report(draw, fmt, wants=wants)
     n = cast(int, report.statistics.cell(part.path))
     d = cast(int, report.statistics.cell(whole.path))
-    places = draw(st.integers(0, 2), label="decimals")
+    x = Fraction(100 * n, d)
+    places = _telling_places(draw, x, draw(st.integers(0, 2), label="decimals"))
     wrong_by = draw(st.integers(1, 20), label="wrong by") * (-1 if draw(st.booleans()) else 1)
-    value, outcome = _stated(Fraction(100 * n, d), places, rounding, wrong_by)
+    value, outcome = _stated(x, places, rounding, wrong_by)
     unit = _unit([whole])
     whole_words, part_words = _cell_words(whole), _cell_words(part)
     if part.row == whole.row and part.column != whole.column:

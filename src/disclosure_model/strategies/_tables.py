@@ -55,9 +55,10 @@ __all__ = [
     "statistics",
 ]
 
-#: The largest amount of one event, by size: mostly a few (listed thrice, so three in five
-#: events are small), sometimes hundreds, now and then a city's worth.
-_SIZES = (9, 9, 9, 999, 200_000)
+#: The largest amount of one event, by size: a few, tens or hundreds as in most cells of a
+#: real table (listed more than once, so seven in nine events are below a thousand), now
+#: and then thousands, rarely a province's worth.
+_SIZES = (9, 9, 99, 99, 99, 999, 999, 9_999, 200_000)
 
 
 def _event(key: tuple[str, int, bool], raw: int) -> Event:
@@ -69,7 +70,10 @@ def _event(key: tuple[str, int, bool], raw: int) -> Event:
 def _events(model: _Model, fixed: frozenset[str]) -> st.SearchStrategy[list[Event]]:
     """Events of a table: which cell, how large, which way (one pick), and the amount.
 
-    Shrinks towards fewer events, the first cell, a small amount going up, and 0.
+    A table is quiet (a few events, as a township's), has some activity, or is busy (at
+    least half the most events, as a city's, where most cells are non-zero), each in about
+    a third of the tables. Shrinks towards a quiet
+    table, fewer events, the first cell, a small amount going up, and 0.
     """
 
     def make() -> st.SearchStrategy[list[Event]]:
@@ -83,7 +87,10 @@ def _events(model: _Model, fixed: frozenset[str]) -> st.SearchStrategy[list[Even
         if not keys:
             return st.just([])
         event = st.builds(_event, st.sampled_from(keys), st.integers(0, _SIZES[-1]))
-        return st.lists(event, max_size=_MAX_EVENTS.get(model.table, 20))
+        most = _MAX_EVENTS.get(model.table, 20)
+        quiet = st.lists(event, max_size=_QUIET)
+        some = st.lists(event, min_size=most // 4, max_size=most // 2)
+        return quiet | some | st.lists(event, min_size=most // 2, max_size=most)
 
     return _memo(("events", model.stats_cls, model.table, fixed), make)
 
@@ -92,8 +99,9 @@ def _drawn_choice(draw: st.DrawFn) -> Callable[[int], int]:
     return lambda n: draw(st.integers(0, n - 1))
 
 
-#: How many events a table is built from, at most.
-_MAX_EVENTS = {"applications": 30, "active": 12, "reviews": 8, "indicators": 40}
+#: How many events a busy table is built from, at most; a quiet one, at most ``_QUIET``.
+_MAX_EVENTS = {"applications": 56, "active": 20, "reviews": 24, "indicators": 48}
+_QUIET = 4
 
 
 def _table_classes(stats_cls: type[StatisticsBase]) -> dict[str, type]:
@@ -233,8 +241,9 @@ def applications_tables(
 
     Consistent by default: in every row the 总计 column is the sum of the six applicant
     columns, in every column （七）总计 is the sum of the outcome rows, and new plus carried
-    over equals results plus carried forward (the form's 勾稽关系). Most cells are small,
-    a few are in the thousands or more. ``with_blanks=True`` leaves some cells and rows
+    over equals results plus carried forward (the form's 勾稽关系). A table is quiet (most
+    cells 0), somewhat busy or busy (most cells in the tens to thousands), about a third of
+    each; now and then a cell runs far higher. ``with_blanks=True`` leaves some cells and rows
     ``None``; ``consistent=False`` draws any valid counts. Shrinks towards a table of zeros.
     """
     fmt = _table_format(format, _NEW)
