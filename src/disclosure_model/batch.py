@@ -40,6 +40,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import IO, Any, Literal, TextIO
 
@@ -752,10 +753,22 @@ def _chunks(tasks: Iterator[_Task]) -> Iterator[list[_Task]]:
         yield chunk
 
 
+def _context() -> BaseContext:
+    """Fresh processes from a fork server where there is one (a fork of this process, which
+    may run threads, is unsafe), else spawned; both start from a clean interpreter."""
+    import multiprocessing
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["disclosure_model.batch"])
+    return context
+
+
 def _in_processes(tasks: Iterator[_Task], options: Options, jobs: int) -> Iterator[Result]:
     """The results of ``tasks`` from ``jobs`` processes, in input order, with at most
     ``jobs × _IN_FLIGHT`` chunks read ahead (so memory stays flat)."""
-    context = get_context("spawn")  # no fork of a process that may run threads
+    context = _context()
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(options,)
     ) as pool:
@@ -790,6 +803,7 @@ class Corpus:
         jobs: int = 1,
         lenient: bool = False,
         locale: str = "zh_CN",
+        each: Callable[[Result], None] | None = None,
     ) -> None:
         if type(jobs) is not int or jobs < 1:
             msg = f"jobs must be a whole number of processes, 1 or more, got {jobs!r}"
@@ -804,13 +818,14 @@ class Corpus:
         index: dict[tuple[str, int], _Where] | None = None
         if previous_dir is not None:
             if not Path(previous_dir).is_dir():
-                msg = f"previous_dir is not a directory: {previous_dir}"
+                msg = f"previous_dir (the earlier reports) is not a directory: {previous_dir}"
                 raise ValueError(msg)
             index = _index([previous_dir])
         if pair:
             index = {**(index or {}), **_index(self._sources)}
         self.options = Options(lenient=lenient, locale=locale, previous=index)
         self.jobs = jobs
+        self._each = each
         self._tally = _Tally()
         self._stream: Iterator[Result] | None = None
         self._summary: Summary | None = None
@@ -823,6 +838,8 @@ class Corpus:
             results = _in_processes(tasks, self.options, self.jobs)
         for r in results:
             self._tally.add(r)
+            if self._each is not None:
+                self._each(r)
             yield r
         self._summary = self._tally.summary()
 
@@ -900,6 +917,7 @@ def corpus(
     jobs: int = 1,
     lenient: bool = False,
     locale: str = "zh_CN",
+    each: Callable[[Result], None] | None = None,
 ) -> Corpus:
     """A streaming run of load → check → ratios over ``sources``; iterate over it.
 
@@ -918,10 +936,17 @@ def corpus(
 
     ``jobs`` > 1 runs the reports in that many processes, the results still in input order,
     with a bounded number read ahead. ``lenient`` and ``locale`` are those of
-    :func:`disclosure_model.check`.
+    :func:`disclosure_model.check`. ``each``, if given, is called with every result as it
+    comes (a progress bar, say).
     """
     return Corpus(
-        sources, previous_dir=previous_dir, pair=pair, jobs=jobs, lenient=lenient, locale=locale
+        sources,
+        previous_dir=previous_dir,
+        pair=pair,
+        jobs=jobs,
+        lenient=lenient,
+        locale=locale,
+        each=each,
     )
 
 
