@@ -432,3 +432,17 @@ class TestOutputs:
     def test_summarise_gives_the_run_summary(self, mixed: Path) -> None:
         run = dm.corpus(mixed)
         assert batch.summarise(list(run)) == run.summary
+
+
+class TestWithoutMessages:
+    def test_the_same_rules_and_summary_without_messages(self, mixed: Path) -> None:
+        """messages=False keeps which rule failed how and where; the summary is the same."""
+        keep = ("report_id", "file", "line", "code", "severity", "outcome", "path", "cell_code")
+        full = dm.corpus(mixed, pair=True)
+        bare = dm.corpus(mixed, pair=True, messages=False)
+        full_findings = [{k: f[k] for k in keep} for f in full.findings()]
+        bare_findings = list(bare.findings())
+        assert full_findings == [{k: f[k] for k in keep} for f in bare_findings]
+        assert all(f["message_zh"] is None for f in bare_findings)
+        assert full_findings  # the corpus has findings to compare
+        assert full.summary == bare.summary

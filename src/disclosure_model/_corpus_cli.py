@@ -199,6 +199,7 @@ def run_corpus(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             jobs=args.jobs,
             lenient=args.lenient,
             locale=args.locale,
+            messages=args.findings is not None,  # the records and the summary need none
             each=progress,
         )
     except ValueError as e:  # a --previous-dir that is no directory
