@@ -44,12 +44,14 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import IO, Any, Literal, TextIO
 
+import attrs
 from attrs import field, frozen
 
 from disclosure_model._extras import optional_module
 from disclosure_model.checks import Finding, Outcome, Severity, check
 from disclosure_model.errors import ParseError, ProblemKind, ValidationError
 from disclosure_model.export import report_id
+from disclosure_model.formats import Label
 from disclosure_model.ratio_catalogue import RATIOS, ratios
 from disclosure_model.report import Report
 from disclosure_model.serialization import loads
@@ -106,20 +108,10 @@ FINDING_COLUMNS: tuple[str, ...] = (
     "report_id",
     "file",
     "line",
-    "code",
-    "severity",
-    "outcome",
-    "path",
-    "cell_code",
-    "expected",
-    "actual",
-    "message_zh",
-    "message_en",
-    "cells",
-    "lenient",
-    "claim_text",
-    "claim_stated",
-    "claim_computed",
+    # the keys of Finding.to_record(), taken from a finding so that they cannot drift
+    *Finding(
+        code="", severity=Severity.INFO, outcome=Outcome.FAIL, path="", template=Label("", "")
+    ).to_record(),
 )
 
 #: The longest message a :class:`Failure` keeps (a broken document can make a long one).
@@ -572,27 +564,21 @@ def _index(sources: Iterable[Any]) -> dict[tuple[str, int], _Where]:
 class Distribution:
     """The distribution of one ratio over the reports that define it."""
 
-    count: int
-    min: float | None
-    q1: float | None
-    median: float | None
-    q3: float | None
-    max: float | None
+    #: How many reports define the ratio (the values are ``None`` when none does).
+    count: int = 0
+    min: float | None = None
+    #: The quartiles (``statistics.quantiles(..., method="inclusive")``).
+    q1: float | None = None
+    median: float | None = None
+    q3: float | None = None
+    max: float | None = None
     #: Whether the quartiles are those of every value (false beyond :data:`SAMPLE_SIZE`
     #: values: then they are those of a uniform sample; count, min and max are exact).
-    exact: bool
+    exact: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """The distribution as a dict."""
-        return {
-            "count": self.count,
-            "min": self.min,
-            "q1": self.q1,
-            "median": self.median,
-            "q3": self.q3,
-            "max": self.max,
-            "exact": self.exact,
-        }
+        return attrs.asdict(self)
 
 
 @frozen(kw_only=True)
@@ -663,15 +649,9 @@ class _Values:
             q1 = median = q3 = values[0]
         else:
             q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
-        return Distribution(
-            count=self.count,
-            min=self.low,
-            q1=q1,
-            median=median,
-            q3=q3,
-            max=self.high,
-            exact=self.count <= SAMPLE_SIZE,
-        )
+        exact = self.count <= SAMPLE_SIZE
+        quartiles = {"q1": q1, "median": median, "q3": q3}
+        return Distribution(count=self.count, min=self.low, max=self.high, exact=exact, **quartiles)
 
 
 class _Tally:
@@ -812,35 +792,17 @@ class Corpus:
 
     def __init__(
         self,
-        sources: Any,
+        sources: Iterable[Any],
+        options: Options,
         *,
-        previous_dir: str | os.PathLike[str] | None = None,
-        pair: bool = False,
         jobs: int = 1,
-        lenient: bool = False,
-        locale: str = "zh_CN",
-        messages: bool = True,
         each: Callable[[Result], None] | None = None,
     ) -> None:
         if type(jobs) is not int or jobs < 1:
             msg = f"jobs must be a whole number of processes, 1 or more, got {jobs!r}"
             raise ValueError(msg)
-        self._sources = _sources(sources)
-        if pair and iter(self._sources) is self._sources:
-            msg = (
-                "pairing within the corpus reads the inputs twice: give paths or a list, "
-                "not an iterator"
-            )
-            raise ValueError(msg)
-        index: dict[tuple[str, int], _Where] | None = None
-        if previous_dir is not None:
-            if not Path(previous_dir).is_dir():
-                msg = f"previous_dir (the earlier reports) is not a directory: {previous_dir}"
-                raise ValueError(msg)
-            index = _index([previous_dir])
-        if pair:
-            index = {**(index or {}), **_index(self._sources)}
-        self.options = Options(lenient=lenient, locale=locale, messages=messages, previous=index)
+        self._sources = sources
+        self.options = options
         self.jobs = jobs
         self._each = each
         self._tally = _Tally()
@@ -959,16 +921,33 @@ def corpus(
     enough for the records and the summary, at a fraction of the cost. ``each``, if given,
     is called with every result as it comes (a progress bar, say).
     """
-    return Corpus(
-        sources,
-        previous_dir=previous_dir,
-        pair=pair,
-        jobs=jobs,
-        lenient=lenient,
-        locale=locale,
-        messages=messages,
-        each=each,
-    )
+    sources = _sources(sources)
+    options = Options(lenient=lenient, locale=locale, messages=messages)
+    return Corpus(sources, _indexed(options, sources, previous_dir, pair), jobs=jobs, each=each)
+
+
+def _indexed(
+    options: Options,
+    sources: Iterable[Any],
+    previous_dir: str | os.PathLike[str] | None,
+    pair: bool,
+) -> Options:
+    """``options`` with the index of the reports of the year before, if any are asked for."""
+    if pair and iter(sources) is sources:
+        msg = (
+            "pairing within the corpus reads the inputs twice: give paths or a list, "
+            "not an iterator"
+        )
+        raise ValueError(msg)
+    index: dict[tuple[str, int], _Where] | None = None
+    if previous_dir is not None:
+        if not Path(previous_dir).is_dir():
+            msg = f"previous_dir (the earlier reports) is not a directory: {previous_dir}"
+            raise ValueError(msg)
+        index = _index([previous_dir])
+    if pair:
+        index = {**(index or {}), **_index(sources)}
+    return options if index is None else attrs.evolve(options, previous=index)
 
 
 # --- writers ----------------------------------------------------------------------------
@@ -1095,14 +1074,8 @@ def dask_bag(
     """
     bag = optional_module("dask.bag", "dask", "dask_bag")
     listed = files(paths)
-    options = Corpus(
-        listed,
-        previous_dir=previous_dir,
-        pair=pair,
-        lenient=lenient,
-        locale=locale,
-        messages=messages,
-    ).options
+    options = Options(lenient=lenient, locale=locale, messages=messages)
+    options = _indexed(options, listed, previous_dir, pair)
     return (
         bag.from_sequence(listed, partition_size=files_per_partition)
         .map(run_file, options=options)
