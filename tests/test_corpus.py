@@ -446,3 +446,29 @@ class TestWithoutMessages:
         assert all(f["message_zh"] is None for f in bare_findings)
         assert full_findings  # the corpus has findings to compare
         assert full.summary == bare.summary
+
+
+class TestPages:
+    def test_an_unreadable_page(self, tmp_path: Path) -> None:
+        """A page that cannot be opened is unreadable, not unparseable."""
+        (tmp_path / "gone.html").symlink_to(tmp_path / "nowhere.html")
+        [r] = list(dm.corpus(tmp_path))
+        assert isinstance(r, Failure)
+        assert (FailureKind.UNREADABLE, str(tmp_path / "gone.html")) == (r.kind, r.file)
+
+    def test_a_page_without_its_extra(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A page whose parser needs a missing extra is recorded, and the run goes on."""
+        import disclosure_model.parsing
+
+        def missing(*_args: object, **_kwargs: object) -> object:
+            raise dm.OptionalDependencyError("parse needs pypdf: install the 'pdf' extra")
+
+        monkeypatch.setattr(disclosure_model.parsing, "parse", missing)
+        (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+        dm.dump(HUAIAN, tmp_path / "b.json")
+        results = list(dm.corpus(tmp_path))
+        assert ["Failure", "ReportResult"] == [type(r).__name__ for r in results]
+        assert FailureKind.UNSUPPORTED is results[0].kind  # type: ignore[union-attr]
+        assert "'pdf' extra" in results[0].message  # type: ignore[union-attr]

@@ -49,7 +49,12 @@ from attrs import field, frozen
 
 from disclosure_model._extras import optional_module
 from disclosure_model.checks import Finding, Outcome, Severity, check
-from disclosure_model.errors import ParseError, ProblemKind, ValidationError
+from disclosure_model.errors import (
+    OptionalDependencyError,
+    ParseError,
+    ProblemKind,
+    ValidationError,
+)
 from disclosure_model.export import report_id
 from disclosure_model.formats import Label
 from disclosure_model.ratio_catalogue import RATIOS, ratios
@@ -136,8 +141,9 @@ class FailureKind(enum.Enum):
     INVALID_REPORT = "invalid_report"
     #: A page the parsers cannot read (:class:`~disclosure_model.ParseError`).
     PARSE_ERROR = "parse_error"
-    #: A file named by the caller whose suffix is none the corpus reads, or an input of
-    #: another type than those listed by :func:`corpus`.
+    #: A file named by the caller whose suffix is none the corpus reads, an input of
+    #: another type than those listed by :func:`corpus`, or a page whose parser needs an
+    #: extra that is not installed.
     UNSUPPORTED = "unsupported"
 
 
@@ -384,13 +390,18 @@ def _load_page(path: str) -> Report | Failure:
     from disclosure_model.parsing import parse
 
     try:
+        with open(path, "rb"):  # unreadable, told apart from unparseable
+            pass
+    except OSError as e:
+        return _unreadable(path, e)
+    try:
         return parse(Path(path)).report
     except ParseError as e:
-        text = str(e)
-        kind = FailureKind.UNREADABLE if "cannot be read" in text else FailureKind.PARSE_ERROR
-        return _failure(path, None, kind, text)
+        return _failure(path, None, FailureKind.PARSE_ERROR, str(e))
     except ValidationError as e:  # a page whose figures make no valid report
         return _failure(path, None, FailureKind.INVALID_REPORT, "; ".join(e.messages))
+    except OptionalDependencyError as e:  # a PDF without the pdf extra, say
+        return _failure(path, None, FailureKind.UNSUPPORTED, str(e))
 
 
 def _load_task(task: _Task) -> Report | Failure:
