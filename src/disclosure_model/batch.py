@@ -1,15 +1,16 @@
 """Corpus runs: load, check and compute the ratios of many reports, as a stream.
 
-:func:`disclosure_model.corpus` (this module's :func:`corpus`) reads reports from
-directories (searched recursively for ``.json``, ``.jsonl`` and the pages the parsers read:
-``.html .htm .txt .md .pdf``), JSON Lines files, single files, or any iterable of
-:class:`~disclosure_model.report.Report`\\ s, paths and JSON texts. Each report is loaded,
-checked (:func:`disclosure_model.check`) and its ratios computed
-(:func:`disclosure_model.ratios`) as it comes, and the run yields one
-:class:`ReportResult` for it, or one :class:`Failure` for an input that could not become a
-report: the run never stops at a bad file. Memory stays flat in the number of reports:
-nothing of a report is kept after its result is yielded, and the :class:`Summary` is made of
-counts and bounded samples.
+:func:`disclosure_model.corpus <disclosure_model.batch.corpus>` (this module's
+:func:`corpus`) reads reports from directories (searched recursively for ``.json``,
+``.jsonl`` and the pages the parsers read: ``.html .htm .txt .md .pdf``), JSON Lines files,
+single files, or any iterable of :class:`~disclosure_model.report.Report`\\ s, paths and
+JSON texts. Each report is loaded, checked
+(:func:`disclosure_model.check <disclosure_model.checks.check>`) and its ratios computed
+(:func:`disclosure_model.ratios <disclosure_model.ratio_catalogue.ratios>`) as it comes,
+and the run yields one :class:`ReportResult` for it, or one :class:`Failure` for an input
+that could not become a report: the run never stops at a bad file. Memory stays flat in the
+number of reports: nothing of a report is kept after its result is yielded, and the
+:class:`Summary` is made of counts and bounded samples.
 
 The module is ``batch`` rather than ``corpus`` so that importing it never replaces the
 function ``disclosure_model.corpus`` by a module of the same name: the package exports the
@@ -64,9 +65,12 @@ from disclosure_model.serialization import loads
 __all__ = [
     "FINDING_COLUMNS",
     "JSON_SUFFIXES",
+    "LISTED_FAILURES",
+    "MESSAGE_CHARS",
     "PAGE_SUFFIXES",
     "RATIO_CODES",
     "RECORD_COLUMNS",
+    "SAMPLE_SIZE",
     "Corpus",
     "Distribution",
     "Failure",
@@ -85,7 +89,8 @@ __all__ = [
 
 #: Suffixes read as one report in JSON (``.json``) or one report a line (``.jsonl``).
 JSON_SUFFIXES = (".json", ".jsonl")
-#: Suffixes of the pages read through :func:`disclosure_model.parse`.
+#: Suffixes of the pages read through
+#: :func:`disclosure_model.parse <disclosure_model.parsing.parse>`.
 PAGE_SUFFIXES = (".html", ".htm", ".txt", ".md", ".pdf")
 #: The codes of every ratio of the catalogue, of every format, in catalogue order.
 RATIO_CODES: tuple[str, ...] = tuple(dict.fromkeys(s.code for s in RATIOS))
@@ -108,7 +113,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
     *RATIO_CODES,
 )
 #: The keys of a finding record: where it comes from, then
-#: :meth:`~disclosure_model.Finding.to_record`'s keys.
+#: :meth:`~disclosure_model.checks.Finding.to_record`'s keys.
 FINDING_COLUMNS: tuple[str, ...] = (
     "report_id",
     "file",
@@ -137,9 +142,9 @@ class FailureKind(enum.Enum):
     NOT_UTF8 = "not_utf8"
     #: The text is not JSON (a syntax error, nested too deeply, too large).
     INVALID_JSON = "invalid_json"
-    #: JSON, but not a valid report (:class:`~disclosure_model.ValidationError`).
+    #: JSON, but not a valid report (:class:`~disclosure_model.errors.ValidationError`).
     INVALID_REPORT = "invalid_report"
-    #: A page the parsers cannot read (:class:`~disclosure_model.ParseError`).
+    #: A page the parsers cannot read (:class:`~disclosure_model.errors.ParseError`).
     PARSE_ERROR = "parse_error"
     #: A file named by the caller whose suffix is none the corpus reads, an input of
     #: another type than those listed by :func:`corpus`, or a page whose parser needs an
@@ -505,7 +510,8 @@ def run_file(path: str | os.PathLike[str], options: Options | None = None) -> li
     JSON Lines file. Never raises for a bad file: its :class:`Failure` is in the list.
 
     The function that :func:`dask_bag`, the processes of ``jobs=`` and a Spark
-    ``mapPartitions`` run; ``options`` as :func:`corpus` makes them (:meth:`Corpus.options`).
+    ``mapPartitions`` run; ``options`` as :func:`corpus` makes them (the run's
+    :class:`Options`, ``Corpus.options``).
     """
     options = options if options is not None else Options()
     return [_run_task(t, options) for t in _file_tasks(str(path))]
@@ -798,7 +804,7 @@ class Corpus:
 
     The run happens once: iterating a second time raises :class:`ValueError`.
     :attr:`summary` is known once the results have all been seen (asking for it first runs
-    the rest). Made by :func:`disclosure_model.corpus`.
+    the rest). Made by :func:`disclosure_model.corpus <disclosure_model.batch.corpus>`.
     """
 
     def __init__(
@@ -927,10 +933,11 @@ def corpus(
 
     ``jobs`` > 1 runs the reports in that many processes, the results still in input order,
     with a bounded number read ahead. ``lenient`` and ``locale`` are those of
-    :func:`disclosure_model.check`. With ``messages=False`` the finding records keep only
-    the rule's code, severity and outcome, the path and the cell's code (the rest ``None``):
-    enough for the records and the summary, at a fraction of the cost. ``each``, if given,
-    is called with every result as it comes (a progress bar, say).
+    :func:`disclosure_model.check <disclosure_model.checks.check>`. With ``messages=False``
+    the finding records keep only the rule's code, severity and outcome, the path and the
+    cell's code (the rest ``None``): enough for the records and the summary, at a fraction
+    of the cost. ``each``, if given, is called with every result as it comes (a progress
+    bar, say).
     """
     sources = _sources(sources)
     options = Options(lenient=lenient, locale=locale, messages=messages)
