@@ -37,6 +37,7 @@ import json
 import os
 import random
 import statistics
+from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -646,7 +647,7 @@ class _Values:
         self.count = 0
         self.low = float("inf")
         self.high = float("-inf")
-        self.sample: list[float] = []
+        self.sample = array("d")  # 8 bytes a value: at most SAMPLE_SIZE of them
         self._random = random.Random(seed)
 
     def add(self, value: float) -> None:
