@@ -50,7 +50,7 @@ def _child(args: argparse.Namespace) -> None:
                 n_workers=args.jobs,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
             ) as cluster,
             distributed.Client(cluster),
         ):

@@ -34,7 +34,7 @@ class TestDaskBag:
         expected = list(dm.corpus(files, pair=True))
         with (
             distributed.LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+                n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
             ) as cluster,
             distributed.Client(cluster),
         ):
