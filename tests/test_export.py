@@ -70,7 +70,7 @@ class TestLong:
         records = to_records([dm.examples.load("huaian-2024")])
         (record,) = [r for r in records if r["path"] == "applications.denied_state_secret.total"]
         assert {
-            "report_id": "淮安市人民政府/2024",
+            "report_id": "淮安市人民政府/2024/22a7dd88880d",
             "organ": "淮安市人民政府",
             "year": 2024,
             "format": "gov-2021",
@@ -96,11 +96,11 @@ class TestLong:
             if r["kind"] == "money"
         ]
         assert [
-            ("保山市人民政府/2018", "fees_collected", Decimal("0"), "万元"),
-            ("保山市人民政府/2018", "special_budget", Decimal("213.15"), "万元"),
-            ("淮安市人民政府/2024", "administrative_fees", Decimal("96171.6"), "万元"),
-            ("会昌县中村乡人民政府/2020", "procurement", Decimal("8040"), None),
-            ("沅陵县二酉苗族乡人民政府/2020", "procurement", Decimal("15000000"), None),
+            ("保山市人民政府/2018/2fb612d84869", "fees_collected", Decimal("0"), "万元"),
+            ("保山市人民政府/2018/2fb612d84869", "special_budget", Decimal("213.15"), "万元"),
+            ("淮安市人民政府/2024/22a7dd88880d", "administrative_fees", Decimal("96171.6"), "万元"),
+            ("会昌县中村乡人民政府/2020/d774f88e1968", "procurement", Decimal("8040"), None),
+            ("沅陵县二酉苗族乡人民政府/2020/04da87d4e167", "procurement", Decimal(15000000), None),
         ] == money
 
     def test_legacy_cell(self) -> None:
@@ -160,7 +160,7 @@ class TestWide:
     def test_values(self, examples: list[dm.Report]) -> None:
         """Indicators as ints, ratios as floats; another format's ratio is None."""
         rows = {row["report_id"]: row for row in to_records(examples, kind="wide")}
-        huaian = rows["淮安市人民政府/2024"]
+        huaian = rows["淮安市人民政府/2024/22a7dd88880d"]
         assert ("city", 2024, "gov-2021", None) == (
             huaian["level"],
             huaian["year"],
@@ -170,7 +170,7 @@ class TestWide:
         assert (3119, 1362) == (huaian["received"], huaian["granted"])
         assert math.isclose((1362 + 454) / 3050, huaian["disclosure_rate"])
         assert huaian["legacy_disclosure_rate"] is None
-        baoshan = rows["保山市人民政府/2018"]
+        baoshan = rows["保山市人民政府/2018/2fb612d84869"]
         assert (86, None) == (baoshan["granted"], baoshan["carried_over"])
         assert math.isclose(92 / 129, baoshan["legacy_disclosure_rate"])
         assert baoshan["disclosure_rate"] is None

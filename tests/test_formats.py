@@ -557,3 +557,52 @@ class TestCombined:
         with pytest.raises(dm.ValidationError) as info:
             LegacyStatistics(combined=(5,))  # type: ignore[arg-type]
         assert ["$.combined[0]"] == [p.path for p in info.value.problems]
+
+
+class TestProseWords:
+    @pytest.mark.parametrize("fmt", ["legacy-2014", "gov-2019", "gov-2021"])
+    def test_words_name_cells(self, fmt: str) -> None:
+        """The prose words of a format name its own cells, with a pattern that compiles and
+        a subject among 复议, 诉讼 and 举报 where one is needed."""
+        import re
+
+        cls = dm.formats.statistics_class(fmt)
+        assert cls.PROSE_WORDS
+        for w in cls.PROSE_WORDS:
+            assert all(c in cls.catalogue() for c in w.cells), w
+            re.compile(w.before)
+            if w.after is not None:
+                re.compile(w.after)
+            assert w.subject in (None, "review", "litigation", "complaints")
+
+    @pytest.mark.parametrize(
+        ("fmt", "other"),
+        [
+            ("gov-2019", ["other_total"]),
+            ("gov-2021", ["other_no_correction", "other_unpaid_fee", "other_other"]),
+        ],
+    )
+    def test_group_words_name_the_group_rows(self, fmt: str, other: list[str]) -> None:
+        """不予公开 names the eight rows of （三）不予公开 together, 不予处理 the five of （五），
+        and 其他处理 the rows of （六） as the format prints them."""
+        by_word = {w.before: w.cells for w in dm.formats.statistics_class(fmt).PROSE_WORDS}
+        denied = [
+            "state_secret",
+            "law_prohibited",
+            "security_stability",
+            "third_party",
+            "internal_affairs",
+            "process_info",
+            "enforcement_file",
+            "admin_query",
+        ]
+        not_processed = ["petition", "duplicate", "publication", "excessive", "confirm_reissue"]
+        assert tuple(f"applications.denied_{k}.total" for k in denied) == by_word["不予公开"]
+        assert (
+            tuple(f"applications.not_processed_{k}.total" for k in not_processed)
+            == by_word["不予处理"]
+        )
+        assert (
+            tuple(f"applications.{k}.total" for k in other)
+            == by_word[r"\A(?:其他处理|其他情形处理)\Z"]
+        )

@@ -19,6 +19,7 @@ from disclosure_model.formats import (
     CaseOutcomes,
     FeeAmount,
     ItemCounts,
+    Label,
     LegacyStatistics,
     Procurement,
     Statistics2019,
@@ -382,6 +383,24 @@ class TestOrganSourceSection:
         assert dm.OrganLevel.CITY_DEPARTMENT.is_department
         assert not dm.OrganLevel.OTHER.is_government
         assert not dm.OrganLevel.OTHER.is_department
+
+    def test_level_labels(self) -> None:
+        """Each level names its kind of organ in Chinese and English."""
+        assert Label("设区的市级人民政府", "city government") == dm.OrganLevel.CITY.label
+        assert Label("国务院部门", "State Council department") == (
+            dm.OrganLevel.STATE_COUNCIL_DEPARTMENT.label
+        )
+        assert "县级政府部门" == dm.OrganLevel.COUNTY_DEPARTMENT.label.zh
+        assert 9 == len({level.label.zh for level in dm.OrganLevel})
+
+    def test_wrong_value_messages(self) -> None:
+        """A wrong value's problem says what was expected and what came, in both languages."""
+        from disclosure_model.values import wrong_value
+
+        problem = wrong_value("$.name", dm.ProblemKind.TEXT, "", "a name", "应为名称")
+        assert "$.name: expected a name, got ''" == str(problem)
+        assert "应为名称，实际为 ''" == problem.message_zh
+        assert dm.ProblemKind.TEXT == problem.kind
 
 
 class TestReport:

@@ -25,7 +25,7 @@ from disclosure_model.errors import (
     UnknownExampleError,
     ValidationError,
 )
-from disclosure_model.export import to_frame, to_records, write_parquet
+from disclosure_model.export import iter_records, to_frame, to_records, write_parquet
 from disclosure_model.formats import (
     Catalogue,
     Entry,
@@ -110,6 +110,7 @@ __all__ = [
     "from_sparse",
     "from_table",
     "harmonise",
+    "iter_records",
     "json_schema",
     "load",
     "loads",

@@ -55,6 +55,8 @@ class Plan:
     hook: Hook | None = None
     type: Any = None
     enum_type: type[enum.Enum] | None = None
+    #: For a hook: ``None`` is read as ``None`` without calling it (an ``Optional`` field).
+    optional: bool = False
 
 
 _CONDITIONS = {
@@ -81,6 +83,11 @@ def _read(i: int, p: Plan, env: dict[str, Any]) -> list[str]:
     if p.check in (Check.HOOK, Check.MONEY):
         env[f"h{i}"] = p.hook
         env[f"t{i}"] = p.type
+        if p.optional:
+            return [
+                f"{pad}r{i} = obj[{key}]",
+                f"{pad}{v} = None if r{i} is None else h{i}(r{i}, t{i})",
+            ]
         return [f"{pad}{v} = h{i}(obj[{key}], t{i})"]
     if p.check is Check.DECIMAL:
         env["Decimal"] = Decimal
@@ -100,6 +107,20 @@ def _read(i: int, p: Plan, env: dict[str, Any]) -> list[str]:
     return [f"{pad}{v} = obj[{key}]"]
 
 
+def _build_directly(
+    cls: type, plans: list[Plan], env: dict[str, Any], indent: str, *, post_init: bool
+) -> list[str]:
+    """The lines that build the object from ``v0``, ``v1``, ... without ``__init__``."""
+    lines = [f"{indent}inst = new(cls)"]
+    for i, p in enumerate(plans):
+        env[f"set{i}"] = getattr(cls, p.kwarg).__set__  # the slot descriptor
+        lines.append(f"{indent}set{i}(inst, v{i})")
+    if post_init:
+        lines.append(f"{indent}inst.__attrs_post_init__()")
+    lines.append(f"{indent}return inst")
+    return lines
+
+
 def compile_structurer(
     cls: type,
     plans: list[Plan],
@@ -108,6 +129,7 @@ def compile_structurer(
     direct: bool,
     post_init: bool = False,
     tag: tuple[str, str] | None = None,
+    quick: Callable[..., bool] | None = None,
 ) -> Hook:
     """Generate the fast structurer of ``cls``.
 
@@ -116,6 +138,9 @@ def compile_structurer(
     the fast path has checked, plus ``__attrs_post_init__``, which ``post_init`` calls.
     Otherwise the object is built through the constructor. ``tag`` is a key and the
     constant it must hold (a union member's ``"type"``), read besides the fields.
+    ``quick`` tests the converted values (in the order of ``plans``) for what the class's
+    own checks demand; when it holds, the object is built directly, running neither the
+    validators nor ``__attrs_post_init__`` (see :mod:`disclosure_model._accept`).
     """
     env: dict[str, Any] = {
         "cls": cls,
@@ -142,14 +167,12 @@ def compile_structurer(
         indent = "            "
     else:
         indent = "        "
+    if quick is not None:
+        env["quick"] = quick
+        lines.append(f"{indent}if quick({', '.join(f'v{i}' for i in range(len(plans)))}):")
+        lines.extend(_build_directly(cls, plans, env, indent + "    ", post_init=False))
     if direct:
-        lines.append(f"{indent}inst = new(cls)")
-        for i, p in enumerate(plans):
-            env[f"set{i}"] = getattr(cls, p.kwarg).__set__  # the slot descriptor
-            lines.append(f"{indent}set{i}(inst, v{i})")
-        if post_init:
-            lines.append(f"{indent}inst.__attrs_post_init__()")
-        lines.append(f"{indent}return inst")
+        lines.extend(_build_directly(cls, plans, env, indent, post_init=post_init))
     else:
         args = ", ".join(f"{p.kwarg}=v{i}" for i, p in enumerate(plans))
         lines.append(f"{indent}return cls({args})")

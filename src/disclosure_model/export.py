@@ -36,16 +36,25 @@ are in :func:`disclosure_model.ratio_catalogue`).
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import itertools
+import json
 import os
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
 
 from disclosure_model._extras import optional_module
+from disclosure_model.claims import CellSum, ClaimSum, Share
 from disclosure_model.errors import OptionalDependencyError
-from disclosure_model.formats import Entry
+from disclosure_model.formats import ReportFormat, catalogue
+from disclosure_model.formats._rules import cell_reader
 from disclosure_model.indicators import INDICATORS, harmonise
 from disclosure_model.ratio_catalogue import RATIOS, ratios
 from disclosure_model.report import Report
@@ -60,6 +69,9 @@ __all__ = [
     "WIDE_COLUMNS",
     "Kind",
     "OptionalDependencyError",
+    "content_digest",
+    "iter_batches",
+    "iter_records",
     "report_id",
     "to_arrow",
     "to_frame",
@@ -128,49 +140,143 @@ TYPED_COLUMNS: tuple[str, ...] = tuple(c for c in LONG_COLUMNS if c != "value") 
 
 
 def report_id(report: Report) -> str:
-    """The id of a report in flat records: its organ's name and its year, ``name/year``."""
-    return f"{report.organ.name}/{report.year}"
+    """The id of a report in flat records: ``organ/year/digest``.
+
+    ``digest`` is the first 12 hex digits of the SHA-256 of the document the report was
+    read from, where its :class:`~disclosure_model.report.Source` states one; otherwise of
+    the report's content (:func:`content_digest`). The id is the same in every process
+    and Python version, and two reports of one organ and year differ in it unless they
+    come from the same document or state the same. A division code is no key: an area's
+    government and its departments share one.
+
+    >>> import disclosure_model as dm
+    >>> report_id(dm.examples.load("huaian-2024"))
+    '淮安市人民政府/2024/22a7dd88880d'
+    """
+    source = report.source
+    digest = source.sha256 if source is not None and source.sha256 else content_digest(report)
+    return f"{report.organ.name}/{report.year}/{digest[:12]}"
 
 
-def _long(report: Report) -> Iterable[dict[str, Any]]:
-    rid, organ, fmt = report_id(report), report.organ.name, report.format.value
-    for entry, value in report.statistics.cells():
+def content_digest(report: Report) -> str:
+    """The SHA-256 (hex) of everything a report states, whatever JSON it was read from.
+
+    What is hashed is the UTF-8 JSON text (no spaces, characters as they are) of one array:
+    the organ's name, level and division code, the year, the format, the title, the dates
+    (ISO), the source's URL and hash, the coverage's last row; every cell of the statistics
+    in catalogue order (a count, ``null``, or an amount as ``[value, unit]``, the value as
+    written); the legacy table's combined figures as ``[cells, value]``; each section as
+    ``[title, text]``; each claim as ``[id, text, kind, value, unit, scale, approximation,
+    section, about]``, ``about`` being ``["cells", paths]``, ``["claims", ids]`` or
+    ``["share", numerator, denominator]``. Enums are their values.
+    """
+    stats = report.statistics
+    organ, source, coverage = report.organ, report.source, report.coverage
+    cells = [
+        [str(v.value), v.unit.value if v.unit is not None else None] if isinstance(v, Amount) else v
+        for v in cell_reader(stats.FORMAT)(stats)
+    ]
+    combined = getattr(stats, "combined", ())
+    content = [
+        organ.name,
+        organ.level.value,
+        organ.division_code,
+        report.year,
+        report.format.value,
+        report.title,
+        *(d.isoformat() if d is not None else None for d in (report.dated, report.published)),
+        source.url if source is not None else None,
+        source.sha256 if source is not None else None,
+        coverage.last_row if coverage is not None else None,
+        cells,
+        [[list(c.cells), c.value] for c in combined],
+        [[s.title, s.text] for s in report.sections],
+        [
+            [
+                c.id,
+                c.text,
+                c.kind.value,
+                str(c.value),
+                c.unit,
+                c.scale,
+                c.approximation.value,
+                c.section,
+                _subject(c.about),
+            ]
+            for c in report.claims
+        ],
+    ]
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _subject(about: object) -> Any:
+    if isinstance(about, CellSum):
+        return ["cells", list(about.paths)]
+    if isinstance(about, ClaimSum):
+        return ["claims", list(about.ids)]
+    if isinstance(about, Share):
+        return ["share", _subject(about.numerator), _subject(about.denominator)]
+    return None
+
+
+_CELL_KEYS = LONG_COLUMNS[4:-2]  # table … kind: what a long record says of its cell
+
+
+@functools.cache
+def _cell_parts(fmt: ReportFormat) -> tuple[tuple[dict[str, Any], str | None], ...]:
+    """For each cell of a format, in catalogue order: the part of its long record that is
+    the same in every report, and the unit the form fixes."""
+    parts = []
+    for e in catalogue(fmt):
+        part = dict(
+            zip(
+                _CELL_KEYS,
+                (
+                    e.table,
+                    e.row,
+                    e.column,
+                    e.path,
+                    e.code,
+                    e.row_label.zh,
+                    e.column_label.zh,
+                    e.row_label.en,
+                    e.column_label.en,
+                    e.kind.value,
+                ),
+                strict=True,
+            )
+        )
+        parts.append((part, e.unit.value if e.unit is not None else None))
+    return tuple(parts)
+
+
+def _long(report: Report) -> Iterator[dict[str, Any]]:
+    stats = report.statistics
+    head = {
+        "report_id": report_id(report),
+        "organ": report.organ.name,
+        "year": report.year,
+        "format": report.format.value,
+    }
+    cells = cell_reader(stats.FORMAT)(stats)
+    for (part, unit), value in zip(_cell_parts(stats.FORMAT), cells, strict=True):
         if value is None:
             continue
-        yield {
-            "report_id": rid,
-            "organ": organ,
-            "year": report.year,
-            "format": fmt,
-            "table": entry.table,
-            "row": entry.row,
-            "column": entry.column,
-            "path": entry.path,
-            "code": entry.code,
-            "row_label_zh": entry.row_label.zh,
-            "column_label_zh": entry.column_label.zh,
-            "row_label_en": entry.row_label.en,
-            "column_label_en": entry.column_label.en,
-            "kind": entry.kind.value,
-            "value": value.value if isinstance(value, Amount) else value,
-            "unit": _unit(entry, value),
-        }
+        if isinstance(value, Amount):
+            own = value.unit
+            yield {**head, **part, "value": value.value, "unit": own.value if own else unit}
+        else:
+            yield {**head, **part, "value": value, "unit": unit}
 
 
-def _typed(report: Report) -> Iterable[dict[str, Any]]:
+def _typed(report: Report) -> Iterator[dict[str, Any]]:
     for record in _long(report):
         value = record.pop("value")
         unit = Unit(record["unit"]) if record["unit"] is not None else None
         typed = dict.fromkeys(UNIT_COLUMNS.values())
         typed[UNIT_COLUMNS[unit]] = value
         yield {**record, **typed}
-
-
-def _unit(entry: Entry, value: int | Amount) -> str | None:
-    """The unit of a stated value: an amount's own, else the form's (``None`` if neither)."""
-    if isinstance(value, Amount) and value.unit is not None:
-        return value.unit.value
-    return entry.unit.value if entry.unit is not None else None
 
 
 def _wide(report: Report, *, harmonised: bool) -> dict[str, Any]:
@@ -182,7 +288,8 @@ def _wide(report: Report, *, harmonised: bool) -> dict[str, Any]:
         "format": report.format.value,
         "published": report.published,
     }
-    record.update({code: ind.value for code, ind in harmonise(report).items()})
+    indicators = harmonise(report)
+    record.update({code: ind.value for code, ind in indicators.items()})
     found = ratios(report)
     for code in _RATIO_CODES:
         ratio = found.get(code)
@@ -190,7 +297,6 @@ def _wide(report: Report, *, harmonised: bool) -> dict[str, Any]:
         record[code] = float(value) if value is not None else None
     if not harmonised:
         return record
-    indicators = harmonise(report)
     for code, parts, base in HARMONISED_RATIOS:
         used = [indicators[p] for p in (*parts, base)]
         values = [i.value for i in used if i.value is not None]
@@ -210,6 +316,35 @@ def _check_kind(kind: str) -> None:
         raise ValueError(msg)
 
 
+def iter_records(
+    reports: Iterable[Report], *, kind: Kind = "long", harmonised: bool = False
+) -> Iterator[dict[str, Any]]:
+    """The records of :func:`~disclosure_model.export.to_records`, one at a time.
+
+    A generator that reads ``reports`` as it goes: for a stream of reports too many to hold
+    at once (the memory is that of one report).
+
+    >>> import disclosure_model as dm
+    >>> records = iter_records([dm.examples.load("huaian-2024")], kind="wide")
+    >>> next(records)["received"]
+    3119
+    """
+    _check_kind(kind)
+    return _records(reports, kind, harmonised=harmonised)
+
+
+def _records(
+    reports: Iterable[Report], kind: Kind, *, harmonised: bool
+) -> Iterator[dict[str, Any]]:
+    for report in reports:
+        if kind == "long":
+            yield from _long(report)
+        elif kind == "typed":
+            yield from _typed(report)
+        else:
+            yield _wide(report, harmonised=harmonised)
+
+
 def to_records(
     reports: Iterable[Report], *, kind: Kind = "long", harmonised: bool = False
 ) -> list[dict[str, Any]]:
@@ -222,13 +357,9 @@ def to_records(
     ``None`` (not defined, or not a ratio of the report's format), ``published`` a date or
     ``None``; with ``harmonised`` also :data:`HARMONISED_COLUMNS`. Typed records have the
     keys :data:`TYPED_COLUMNS`: each value in the column of its unit, ``None`` in the others.
+    Every record starts with the report's :func:`report_id`.
     """
-    _check_kind(kind)
-    if kind == "long":
-        return [record for r in reports for record in _long(r)]
-    if kind == "typed":
-        return [record for r in reports for record in _typed(r)]
-    return [_wide(r, harmonised=harmonised) for r in reports]
+    return list(iter_records(reports, kind=kind, harmonised=harmonised))
 
 
 _optional = optional_module
@@ -304,6 +435,41 @@ def _arrow_schema(pa: ModuleType, kind: Kind) -> Any:
     return pa.schema(list(types.items()))
 
 
+def _batch(pa: ModuleType, schema: Any, records: list[dict[str, Any]], kind: Kind) -> Any:
+    exact = {"value"} | (_MONEY_COLUMNS if kind == "typed" else set())
+    columns = [
+        [Decimal(r[name]) if r[name] is not None else None for r in records]
+        if name in exact
+        else [r[name] for r in records]
+        for name in schema.names
+    ]
+    return pa.RecordBatch.from_arrays(
+        [pa.array(c, type=t) for c, t in zip(columns, schema.types, strict=True)],
+        schema=schema,
+    )
+
+
+def iter_batches(
+    reports: Iterable[Report], *, kind: Kind = "long", batch_size: int = 65536
+) -> Iterator[Any]:
+    """The records of ``reports`` as pyarrow RecordBatches of up to ``batch_size`` records
+    each, in the schema of :func:`to_arrow`, reading the reports as they come (extra
+    ``arrow``)."""
+    _check_kind(kind)
+    if type(batch_size) is not int or batch_size < 1:
+        msg = f"batch_size must be a positive int, got {batch_size!r}"
+        raise ValueError(msg)
+    pa = _optional("pyarrow", "arrow", "iter_batches")
+    return _batches(pa, reports, kind, batch_size)
+
+
+def _batches(pa: ModuleType, reports: Iterable[Report], kind: Kind, size: int) -> Iterator[Any]:
+    schema = _arrow_schema(pa, kind)
+    records = _records(reports, kind, harmonised=False)
+    while chunk := list(itertools.islice(records, size)):
+        yield _batch(pa, schema, chunk, kind)
+
+
 def to_arrow(reports: Iterable[Report], *, kind: Kind = "long") -> Any:
     """:func:`~disclosure_model.export.to_records` as a pyarrow Table (extra ``arrow``).
 
@@ -314,26 +480,50 @@ def to_arrow(reports: Iterable[Report], *, kind: Kind = "long") -> Any:
     """
     _check_kind(kind)
     pa = _optional("pyarrow", "arrow", "to_arrow")
-    records = to_records(reports, kind=kind)
     schema = _arrow_schema(pa, kind)
-    exact = {"value"} | (_MONEY_COLUMNS if kind == "typed" else set())
-    columns = {
-        name: [
-            Decimal(r[name]) if name in exact and r[name] is not None else r[name] for r in records
-        ]
-        for name in schema.names
-    }
-    return pa.Table.from_pydict(columns, schema=schema)
+    return pa.Table.from_batches(list(_batches(pa, reports, kind, 65536)), schema=schema)
+
+
+@contextlib.contextmanager
+def _replacing(target: str | os.PathLike[str]) -> Iterator[str]:
+    """A temporary path beside ``target`` to write to; it replaces ``target`` when the
+    block ends without an error, and is removed when it does not, leaving ``target`` as
+    it was."""
+    real = Path(target).resolve()  # replace the file a symlink points to, not the link
+    fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        yield tmp
+        with open(tmp, "rb") as written:
+            os.fsync(written.fileno())
+        if real.exists():
+            os.chmod(tmp, real.stat().st_mode & 0o7777)
+        else:  # what a new file would get: mkstemp makes it private
+            umask = os.umask(0o022)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, real)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def write_parquet(
-    reports: Iterable[Report], path: str | os.PathLike[str], *, kind: Kind = "long"
+    reports: Iterable[Report],
+    path: str | os.PathLike[str],
+    *,
+    kind: Kind = "long",
+    batch_size: int = 65536,
 ) -> None:
-    """Write :func:`~disclosure_model.export.to_records` to a Parquet file (extra ``arrow``).
+    """Write the records of ``reports`` to a Parquet file (extra ``arrow``), a row group of
+    up to ``batch_size`` records at a time, reading the reports as they come.
 
-    The table is that of :func:`to_arrow`.
+    The table is that of :func:`to_arrow`. The file is written atomically: to a temporary
+    file beside ``path`` that replaces it at the end, so a failure (a bad report, a full
+    disk) leaves whatever was at ``path`` as it was.
     """
-    _check_kind(kind)
-    _optional("pyarrow", "arrow", "write_parquet")
+    batches = iter_batches(reports, kind=kind, batch_size=batch_size)
+    pa = _optional("pyarrow", "arrow", "write_parquet")
     parquet = _optional("pyarrow.parquet", "arrow", "write_parquet")
-    parquet.write_table(to_arrow(reports, kind=kind), path)
+    with _replacing(path) as tmp, parquet.ParquetWriter(tmp, _arrow_schema(pa, kind)) as out:
+        for batch in batches:
+            out.write_batch(batch)

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from attrs import frozen
 from babel import Locale, UnknownLocaleError
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
 from disclosure_model.errors import DisclosureModelError
 from disclosure_model.values import Amount, Ratio
@@ -73,19 +73,56 @@ def is_chinese(locale: str) -> bool:
     return parse_locale(locale).language == "zh"
 
 
+@functools.lru_cache(maxsize=64)
+def _grouping(locale: str) -> tuple[str, str] | None:
+    """The group separator and minus sign of a locale whose counts are grouped by threes
+    with nothing around them (most), so that a count is formatted as babel formats it
+    without babel's pattern machinery; ``None`` for any other (Indian grouping, a prefix
+    or suffix), which babel formats."""
+    loc = parse_locale(locale)
+    pattern = parse_pattern(loc.decimal_formats[None])
+    if (
+        pattern.grouping != (3, 3)
+        or pattern.int_prec[0] != 1
+        or pattern.exp_prec is not None
+        or pattern.scale != 0
+        or pattern.prefix != ("", "-")
+        or pattern.suffix != ("", "")
+    ):
+        return None
+    group = loc.number_symbols["latn"]["group"]
+    if "'" in group:  # babel reads quotes in the text it formats as pattern quoting
+        return None
+    return group, pattern.prefix[1]  # babel writes the pattern's own minus
+
+
 def format_count(value: int, *, locale: str) -> str:
     """A count with the locale's grouping."""
-    return format_decimal(value, locale=parse_locale(locale))
+    simple = _grouping(locale)
+    if simple is None or value.__class__ is not int:
+        return format_decimal(value, locale=parse_locale(locale))
+    group, minus = simple
+    digits = f"{abs(value):,}"
+    if group != ",":
+        digits = digits.replace(",", group)
+    return minus + digits if value < 0 else digits
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(locale: str, kind: str, decimals: int) -> NumberPattern:
+    """The locale's decimal (or percent) pattern with exactly ``decimals`` decimals."""
+    loc = parse_locale(locale)
+    formats = loc.percent_formats if kind == "percent" else loc.decimal_formats
+    pattern: NumberPattern = copy.copy(formats[None])
+    pattern.frac_prec = (decimals, decimals)
+    return pattern
 
 
 def format_decimal_exactly(value: Decimal, *, locale: str) -> str:
     """A decimal with exactly the decimals it carries (``96171.60`` keeps its 0)."""
-    loc = parse_locale(locale)
-    pattern = copy.copy(loc.decimal_formats[None])
     exponent = value.as_tuple().exponent
     decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    pattern.frac_prec = (decimals, decimals)
-    text: str = pattern.apply(value, loc)
+    text: str = _pattern(locale, "decimal", decimals).apply(value, parse_locale(locale))
     return text
 
 
@@ -117,10 +154,7 @@ def format_percent(ratio: Ratio, *, locale: str, decimals: int = 1) -> str:
     hundredths = ratio.decimal(decimals + 2)
     if hundredths is None:
         return NOT_STATED
-    loc = parse_locale(locale)
-    pattern = copy.copy(loc.percent_formats[None])
-    pattern.frac_prec = (decimals, decimals)
-    text: str = pattern.apply(hundredths, loc)
+    text: str = _pattern(locale, "percent", decimals).apply(hundredths, parse_locale(locale))
     return text
 
 

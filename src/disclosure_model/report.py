@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -22,12 +22,14 @@ from disclosure_model.errors import (
 )
 from disclosure_model.formats import (
     STATISTICS_CLASSES,
+    Label,
     LegacyStatistics,
     ReportFormat,
     Statistics,
     Statistics2019,
     Statistics2021,
 )
+from disclosure_model.values import wrong_value
 
 __all__ = [
     "Coverage",
@@ -72,6 +74,24 @@ class OrganLevel(enum.Enum):
         """Whether the organ is a department (its report is due by 31 January since 2019)."""
         return self in _DEPARTMENTS
 
+    @property
+    def label(self) -> Label:
+        """The kind of organ in words, in Chinese and in English."""
+        return _LEVEL_LABELS[self]
+
+
+_LEVEL_LABELS = {
+    OrganLevel.STATE_COUNCIL_DEPARTMENT: Label("国务院部门", "State Council department"),
+    OrganLevel.PROVINCE: Label("省级人民政府", "provincial government"),
+    OrganLevel.CITY: Label("设区的市级人民政府", "city government"),
+    OrganLevel.COUNTY: Label("县级人民政府", "county government"),
+    OrganLevel.TOWNSHIP: Label("乡镇人民政府", "township government"),
+    OrganLevel.PROVINCIAL_DEPARTMENT: Label("省级政府部门", "provincial department"),
+    OrganLevel.CITY_DEPARTMENT: Label("市级政府部门", "city department"),
+    OrganLevel.COUNTY_DEPARTMENT: Label("县级政府部门", "county department"),
+    OrganLevel.OTHER: Label("其他", "other"),
+}
+
 
 _GOVERNMENTS = frozenset(
     {OrganLevel.PROVINCE, OrganLevel.CITY, OrganLevel.COUNTY, OrganLevel.TOWNSHIP}
@@ -98,6 +118,101 @@ def _raise_if(problems: list[Problem]) -> None:
         raise ValidationError(problems)
 
 
+#: The check of one field of a record: its name, whether a value is right, the kind of
+#: problem if not, and what is expected there in English and in Chinese.
+_FieldCheck = tuple[str, Callable[[object], bool], ProblemKind, str, str]
+
+
+def _check_record(record: object, checks: Sequence[_FieldCheck], **texts: object) -> None:
+    """Raise one error with every field of ``record`` that fails its check and every text
+    in ``texts`` holding a lone surrogate."""
+    problems = [
+        wrong_value(f"$.{name}", kind, value, en, zh)
+        for name, ok, kind, en, zh in checks
+        if not ok(value := getattr(record, name))
+    ]
+    problems.extend(surrogate_problems(**texts))
+    _raise_if(problems)
+
+
+def _is_level(value: object) -> bool:
+    return isinstance(value, OrganLevel)
+
+
+def _is_division_code(value: object) -> bool:
+    return value is None or matches(_DIVISION, value)
+
+
+def _is_sha256(value: object) -> bool:
+    return value is None or matches(_SHA256, value)
+
+
+def _is_text_or_none(value: object) -> bool:
+    return value is None or is_text(value)
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
+# The checks of each record, in field order: name, check, kind, English, Chinese.
+_ORGAN_CHECKS: tuple[_FieldCheck, ...] = (
+    (
+        "name",
+        is_text,
+        ProblemKind.TEXT,
+        "the organ's name",
+        "应为机关名称",
+    ),
+    (
+        "level",
+        _is_level,
+        ProblemKind.ENUM,
+        "an OrganLevel",
+        "应为 OrganLevel",
+    ),
+    (
+        "division_code",
+        _is_division_code,
+        ProblemKind.TEXT,
+        "6, 9 or 12 digits",
+        "行政区划代码应为 6、9 或 12 位数字",
+    ),
+)
+_SOURCE_CHECKS: tuple[_FieldCheck, ...] = (
+    (
+        "url",
+        _is_text_or_none,
+        ProblemKind.TEXT,
+        "a URL or None",
+        "应为网址或 None",
+    ),
+    (
+        "sha256",
+        _is_sha256,
+        ProblemKind.TEXT,
+        "64 lower-case hex digits",
+        "应为 64 位小写十六进制数字",
+    ),
+)
+_SECTION_CHECKS: tuple[_FieldCheck, ...] = (
+    (
+        "title",
+        _is_text_or_none,
+        ProblemKind.TEXT,
+        "a heading or None",
+        "应为标题或 None",
+    ),
+    (
+        "text",
+        _is_str,
+        ProblemKind.STR_TYPE,
+        "a string",
+        "应为字符串",
+    ),
+)
+
+
 @frozen(kw_only=True)
 class Organ:
     """The administrative organ a report is about.
@@ -111,36 +226,7 @@ class Organ:
     division_code: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        problems = []
-        if not is_text(self.name):
-            problems.append(
-                Problem(
-                    "$.name",
-                    f"expected the organ's name, got {shown(self.name)}",
-                    ProblemKind.TEXT,
-                    f"应为机关名称，实际为 {shown(self.name)}",
-                )
-            )
-        if not isinstance(self.level, OrganLevel):
-            problems.append(
-                Problem(
-                    "$.level",
-                    f"expected an OrganLevel, got {shown(self.level)}",
-                    ProblemKind.ENUM,
-                    f"应为 OrganLevel，实际为 {shown(self.level)}",
-                )
-            )
-        if self.division_code is not None and not matches(_DIVISION, self.division_code):
-            problems.append(
-                Problem(
-                    "$.division_code",
-                    f"expected 6, 9 or 12 digits, got {shown(self.division_code)}",
-                    ProblemKind.TEXT,
-                    f"行政区划代码应为 6、9 或 12 位数字，实际为 {shown(self.division_code)}",
-                )
-            )
-        problems.extend(surrogate_problems(name=self.name))
-        _raise_if(problems)
+        _check_record(self, _ORGAN_CHECKS, name=self.name)
 
 
 @frozen(kw_only=True)
@@ -151,27 +237,7 @@ class Source:
     sha256: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        problems = []
-        if self.url is not None and not is_text(self.url):
-            problems.append(
-                Problem(
-                    "$.url",
-                    f"expected a URL or None, got {shown(self.url)}",
-                    ProblemKind.TEXT,
-                    f"应为网址或 None，实际为 {shown(self.url)}",
-                )
-            )
-        if self.sha256 is not None and not matches(_SHA256, self.sha256):
-            problems.append(
-                Problem(
-                    "$.sha256",
-                    f"expected 64 lower-case hex digits, got {shown(self.sha256)}",
-                    ProblemKind.TEXT,
-                    f"应为 64 位小写十六进制数字，实际为 {shown(self.sha256)}",
-                )
-            )
-        problems.extend(surrogate_problems(url=self.url))
-        _raise_if(problems)
+        _check_record(self, _SOURCE_CHECKS, url=self.url)
 
 
 @frozen(kw_only=True)
@@ -182,27 +248,7 @@ class Section:
     text: str
 
     def __attrs_post_init__(self) -> None:
-        problems = []
-        if self.title is not None and not is_text(self.title):
-            problems.append(
-                Problem(
-                    "$.title",
-                    f"expected a heading or None, got {shown(self.title)}",
-                    ProblemKind.TEXT,
-                    f"应为标题或 None，实际为 {shown(self.title)}",
-                )
-            )
-        if not isinstance(self.text, str):
-            problems.append(
-                Problem(
-                    "$.text",
-                    f"expected a string, got {shown(self.text)}",
-                    ProblemKind.STR_TYPE,
-                    f"应为字符串，实际为 {shown(self.text)}",
-                )
-            )
-        problems.extend(surrogate_problems(title=self.title, text=self.text))
-        _raise_if(problems)
+        _check_record(self, _SECTION_CHECKS, title=self.title, text=self.text)
 
 
 @frozen(kw_only=True)
@@ -276,28 +322,25 @@ def _field_problem(name: str, value: object) -> Problem | None:
     if types_ is not None:
         if _is_one_of(value, types_):
             return None
-        return Problem(
+        return wrong_value(
             f"$.{name}",
-            f"expected {types_[0].__name__}, got {shown(value)}",
             ProblemKind.CLASS_TYPE,
-            f"应为 {types_[0].__name__}，实际为 {shown(value)}",
+            value,
+            types_[0].__name__,
+            f"应为 {types_[0].__name__}",
         )
     if name == "year":
         if type(value) is int and 2000 <= value <= 2100:
             return None
-        return Problem(
+        return wrong_value(
             "$.year",
-            f"expected a year from 2000 to 2100, got {shown(value)}",
             ProblemKind.OUT_OF_RANGE,
-            f"年份应在 2000 至 2100 之间，实际为 {shown(value)}",
+            value,
+            "a year from 2000 to 2100",
+            "年份应在 2000 至 2100 之间",
         )
     if name == "title" and value is not None and not is_text(value):
-        return Problem(
-            "$.title",
-            f"expected a title or None, got {shown(value)}",
-            ProblemKind.TEXT,
-            f"应为标题或 None，实际为 {shown(value)}",
-        )
+        return wrong_value("$.title", ProblemKind.TEXT, value, "a title or None", "应为标题或 None")
     if name == "title" and isinstance(value, str):
         found = surrogate_problems(title=value)
         return found[0] if found else None
@@ -321,11 +364,12 @@ def _check_fields(values: Mapping[str, Any]) -> list[Problem]:
         elif name in ("sections", "claims"):
             cls = Section if name == "sections" else Claim
             problems.extend(
-                Problem(
+                wrong_value(
                     f"$.{name}[{i}]",
-                    f"expected a {cls.__name__}, got {shown(v)}",
                     ProblemKind.CLASS_TYPE,
-                    f"应为 {cls.__name__}，实际为 {shown(v)}",
+                    v,
+                    f"a {cls.__name__}",
+                    f"应为 {cls.__name__}",
                 )
                 for i, v in enumerate(value)
                 if not isinstance(v, cls)

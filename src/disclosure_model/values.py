@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from disclosure_model.errors import ProblemKind, ValidationError, shown
+from disclosure_model.errors import Problem, ProblemKind, ValidationError, shown
 
 __all__ = [
     "MAX_COUNT",
@@ -28,6 +28,7 @@ __all__ = [
     "count_problem",
     "decimal_problem",
     "round_half_up",
+    "wrong_value",
 ]
 
 #: The largest count a cell can hold (and the largest size of a signed change): 10**17.
@@ -141,6 +142,15 @@ class MoneyUnit(enum.Enum):
         return Decimal(1) if self is MoneyUnit.YUAN else Decimal(10000)
 
 
+def wrong_value(
+    path: str, kind: ProblemKind, value: object, expected_en: str, expected_zh: str
+) -> Problem:
+    """The problem of a value at ``path`` that is not what is expected there, in both
+    languages: ``expected {expected_en}, got …`` and ``{expected_zh}，实际为 …``."""
+    got = shown(value)
+    return Problem(path, f"expected {expected_en}, got {got}", kind, f"{expected_zh}，实际为 {got}")
+
+
 def _check_decimal(_inst: Any, _attr: Any, value: Decimal) -> None:
     if type(value) is not Decimal:
         raise ValidationError.at(
@@ -168,11 +178,12 @@ def _check_decimal(_inst: Any, _attr: Any, value: Decimal) -> None:
 
 def _check_money_unit(_inst: Any, _attr: Any, value: object) -> None:
     if value is not None and not isinstance(value, MoneyUnit):
-        raise ValidationError.at(
-            "$.unit",
-            f"expected a MoneyUnit or None, got {shown(value)}",
-            ProblemKind.ENUM,
-            f"单位应为 元 或 万元，实际为 {shown(value)}",
+        raise ValidationError(
+            [
+                wrong_value(
+                    "$.unit", ProblemKind.ENUM, value, "a MoneyUnit or None", "单位应为 元 或 万元"
+                )
+            ]
         )
 
 
@@ -204,21 +215,16 @@ class Amount:
 
 def _check_part(_inst: Any, attribute: Any, value: int | None) -> None:
     if value is not None and type(value) is not int:
-        raise ValidationError.at(
-            f"$.{attribute.name}",
-            f"expected an int or None, got {shown(value)}",
-            ProblemKind.INT_TYPE,
-            f"应为整数或 None，实际为 {shown(value)}",
+        path = f"$.{attribute.name}"
+        raise ValidationError(
+            [wrong_value(path, ProblemKind.INT_TYPE, value, "an int or None", "应为整数或 None")]
         )
 
 
 def _check_scale(_inst: Any, _attr: Any, value: int) -> None:
     if type(value) is not int or value <= 0:
-        raise ValidationError.at(
-            "$.scale",
-            f"expected a positive int, got {shown(value)}",
-            ProblemKind.INT_TYPE,
-            f"应为正整数，实际为 {shown(value)}",
+        raise ValidationError(
+            [wrong_value("$.scale", ProblemKind.INT_TYPE, value, "a positive int", "应为正整数")]
         )
 
 

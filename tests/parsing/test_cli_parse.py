@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -101,5 +102,7 @@ class TestCommandsReadPages:
         status, out, _ = run(capsys, "convert", HONGZE, "--to", "csv")
         assert 0 == status
         row = next(line for line in out.splitlines() if ",applications.new_received.total," in line)
-        assert row.startswith("洪泽区人民政府/2023,洪泽区人民政府,2023,gov-2021,")
+        rid, rest = row.split(",", 1)
+        assert re.fullmatch("洪泽区人民政府/2023/[0-9a-f]{12}", rid)  # organ/year/digest
+        assert rest.startswith("洪泽区人民政府,2023,gov-2021,")
         assert ",21,件" in row

@@ -19,8 +19,9 @@ from disclosure_model.checks._findings import (
     Outcome,
     Severity,
 )
-from disclosure_model.checks._identities import check_identities
+from disclosure_model.checks._identities import check_identities, screened_identities
 from disclosure_model.checks._meta import check_meta
+from disclosure_model.formats._rules import cell_reader
 from disclosure_model.formatting import parse_locale
 from disclosure_model.report import Report
 
@@ -57,20 +58,31 @@ def check(
     (:class:`~disclosure_model.report.Coverage`): a cell the source never reached stays not
     assessable. ``locale`` formats the numbers in the messages (both languages are given).
     """
+    return _check(report, previous=previous, lenient=lenient, locale=locale, screened=True)
+
+
+def _check(
+    report: Report, *, previous: Report | None, lenient: bool, locale: str, screened: bool
+) -> CheckResult:
+    """:func:`check`; with ``screened``, identities and claims are screened by the
+    compiled rules first and only what might fail is evaluated exactly (the same findings;
+    ``screened=False`` evaluates every rule exactly, as the tests compare)."""
     if not isinstance(report, Report):
         msg = f"check() takes a Report, got {type(report).__name__}"
         raise TypeError(msg)
     parse_locale(locale)  # an unknown locale is misuse, whatever the report holds
-    findings = [
-        *check_identities(
-            report.statistics,
-            lenient=lenient,
-            locale=locale,
-            covers=report.covers if report.coverage is not None else None,
-        ),
-        *check_claims(report, lenient=lenient, locale=locale),
-        *check_meta(report, locale=locale),
-    ]
+    covers = report.covers if report.coverage is not None else None
+    stats = report.statistics
+    cells = cell_reader(stats.FORMAT)(stats)
+    if screened:
+        findings = screened_identities(stats, cells, lenient=lenient, locale=locale, covers=covers)
+        findings += check_claims(report, lenient=lenient, locale=locale, cells=cells)
+    else:
+        findings = check_identities(stats, lenient=lenient, locale=locale, covers=covers)
+        findings += check_claims(report, lenient=lenient, locale=locale)
+    findings += check_meta(report, locale=locale)
     if previous is not None:
-        findings.extend(check_continuity(report, previous, lenient=lenient, locale=locale))
+        findings += check_continuity(
+            report, previous, lenient=lenient, locale=locale, cells=cells if screened else None
+        )
     return CheckResult(findings=tuple(findings), lenient=lenient)

@@ -20,11 +20,13 @@ import operator
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from disclosure_model.checks._catalogue import rule
 from disclosure_model.checks._findings import ClaimDetail, Finding, Involved, Outcome, finding
 from disclosure_model.claims import Approximation, CellSum, Claim, ClaimKind, ClaimSum, Share
 from disclosure_model.formats import Label
+from disclosure_model.formats._rules import cell_index
 from disclosure_model.formatting import Argument, WithUnit
 from disclosure_model.report import Report
 from disclosure_model.values import Amount, round_half_up
@@ -83,12 +85,25 @@ def _value(
     return total
 
 
-def _positions(report: Report) -> dict[str, int]:
-    """Each claim's position by its id (the first, were an id repeated)."""
-    positions: dict[str, int] = {}
-    for i, c in enumerate(report.claims):
-        positions.setdefault(c.id, i)
-    return positions
+class _Positions(dict[str, int]):
+    """Each claim's position by its id (the first, were an id repeated), worked out when
+    first asked for: only claims about other claims need them."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self._claims = report.claims
+
+    def __missing__(self, claim_id: str) -> int:
+        if not self:
+            for i, c in enumerate(self._claims):
+                self.setdefault(c.id, i)
+            if claim_id in self:
+                return self[claim_id]
+        raise KeyError(claim_id)
+
+
+def _positions(report: Report) -> Mapping[str, int]:
+    return _Positions(report)
 
 
 def _step(claim: Claim) -> Fraction:
@@ -150,12 +165,24 @@ def _against_tables(claim: Claim) -> bool:
     return any(isinstance(o, CellSum) for o in _operands(claim))
 
 
-def check_claims(report: Report, *, lenient: bool, locale: str) -> list[Finding]:
-    """Check every claim that says what it is about."""
+def check_claims(
+    report: Report, *, lenient: bool, locale: str, cells: tuple[Any, ...] | None = None
+) -> list[Finding]:
+    """Check every claim that says what it is about.
+
+    With ``cells`` (the report's cells as
+    :func:`~disclosure_model.formats._rules.cell_reader` reads them), a claim about counts,
+    stated as a plain number, is first screened with integer arithmetic; one that passes
+    has no finding, as the exact check would find, and every other claim is checked
+    exactly.
+    """
     out = []
     positions = _positions(report)
+    index = cell_index(report.statistics.FORMAT) if cells is not None else None
     for i, claim in enumerate(report.claims):
         if claim.about is None:
+            continue
+        if cells is not None and index is not None and _passes(claim, cells, index):
             continue
         check = _ClaimCheck(report, i, claim, lenient=lenient, locale=locale, positions=positions)
         finding = check.run()
@@ -163,6 +190,55 @@ def check_claims(report: Report, *, lenient: bool, locale: str) -> list[Finding]
             out.append(finding)
     out.extend(_parts_of_wholes(report, lenient=lenient, locale=locale, positions=positions))
     return out
+
+
+def _count_sum(
+    operand: Operand | None, cells: tuple[Any, ...], index: Mapping[str, int]
+) -> int | None:
+    """The sum of an operand's cells where every one is a stated count."""
+    if not isinstance(operand, CellSum):
+        return None
+    total = 0
+    for path in operand.paths:
+        at = index.get(path)
+        value = cells[at] if at is not None else None
+        if value.__class__ is not int:  # blank, money, or not a cell of this format
+            return None
+        total += value
+    return total
+
+
+def _passes(claim: Claim, cells: tuple[Any, ...], index: Mapping[str, int]) -> bool:
+    """Whether a claim surely fits what it is about: a plain number (no bound, no
+    "about") over stated counts, within the interval its decimals stand for.
+
+    The stated value ``p/q`` written with ``d`` decimals covers
+    ``[v − ½·10⁻ᵈ, v + ½·10⁻ᵈ)`` (times the claim's scale); both ends are multiplied out so
+    that the comparison is between integers. ``False`` only means "check exactly".
+    """
+    if claim.approximation is not Approximation.EXACT:
+        return False
+    about = claim.about
+    value = claim.value
+    p, q = value.as_integer_ratio()
+    exponent = value.as_tuple().exponent  # a finite value: an int
+    ten = 2 * 10**-exponent if isinstance(exponent, int) and exponent < 0 else 2
+    if isinstance(about, Share):
+        part, whole = (
+            _count_sum(about.numerator, cells, index),
+            _count_sum(about.denominator, cells, index),
+        )
+        if part is None or whole is None or whole <= 0:
+            return False
+        # v − h <= 100·part/whole < v + h, times 2·q·10ᵈ·whole
+        stated, computed = p * ten * whole, q * ten * 100 * part
+        return stated - q * whole <= computed < stated + q * whole
+    total = _count_sum(about, cells, index)
+    if total is None:
+        return False
+    scale = claim.scale
+    stated, computed = p * ten * scale, q * ten * total
+    return stated - q * scale <= computed < stated + q * scale
 
 
 def _least_part(claim: Claim, whole: int) -> int | None:

@@ -8,12 +8,21 @@ each names.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
+from typing import Any
 
 from disclosure_model.checks._catalogue import rule
 from disclosure_model.checks._findings import Finding, Involved, Outcome, finding, location
 from disclosure_model.checks._identities import HOLDS
-from disclosure_model.formats import Label
-from disclosure_model.formats._rules import Place, Term, cross_year_places
+from disclosure_model.formats import Label, ReportFormat
+from disclosure_model.formats._rules import (
+    Place,
+    Term,
+    cell_index,
+    cell_reader,
+    cross_year_places,
+    cross_year_screen,
+)
 from disclosure_model.formatting import Argument
 from disclosure_model.report import Report
 
@@ -100,19 +109,61 @@ def _check(
 
 
 def check_continuity(
-    report: Report, previous: Report, *, lenient: bool, locale: str
+    report: Report,
+    previous: Report,
+    *,
+    lenient: bool,
+    locale: str,
+    cells: tuple[Any, ...] | None = None,
 ) -> list[Finding]:
     """Compare a report with the same organ's report for the year before.
 
     When the two are not the same organ or not consecutive years, say so and compare
-    nothing else: the figures would not be comparable.
+    nothing else: the figures would not be comparable. With ``cells`` (this year's, as
+    :func:`~disclosure_model.formats._rules.cell_reader` reads them) every place is first
+    screened by :func:`~disclosure_model.formats._rules.cross_year_screen`, and only a
+    place that reads a blank or does not hold is evaluated exactly.
     """
     mismatch = _comparable(report, previous, locale)
     if mismatch:
         return mismatch
+    places = cross_year_places(report.format, previous.format)
+    suspects: Iterable[int] = range(len(places))
+    if cells is not None:
+        last = previous.statistics
+        last_cells = cell_reader(last.FORMAT)(last)
+        screen = cross_year_screen(report.format, previous.format)
+        if None in cells or None in last_cells:
+            flagged = set(screen(_zeroed(cells), _zeroed(last_cells)))
+            flagged.update(
+                i
+                for i, place in enumerate(places)
+                if _reads_blank(place, cells, last_cells, report.format, previous.format)
+            )
+            suspects = sorted(flagged)
+        else:
+            suspects = screen(cells, last_cells)
     out = []
-    for place in cross_year_places(report.format, previous.format):
-        found = _check(place, report, previous, lenient=lenient, locale=locale)
+    for i in suspects:
+        found = _check(places[i], report, previous, lenient=lenient, locale=locale)
         if found is not None:
             out.append(found)
     return out
+
+
+def _zeroed(cells: tuple[Any, ...]) -> list[Any]:
+    return [0 if v is None else v for v in cells]
+
+
+def _reads_blank(
+    place: Place,
+    cells: tuple[Any, ...],
+    last_cells: tuple[Any, ...],
+    fmt: ReportFormat,
+    previous: ReportFormat,
+) -> bool:
+    this, last = cell_index(fmt), cell_index(previous)
+    return any(
+        (last_cells[last[t.path]] if t.previous else cells[this[t.path]]) is None
+        for t in place.terms
+    )

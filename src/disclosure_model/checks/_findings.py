@@ -8,11 +8,11 @@ the text is rendered when read (:attr:`Finding.message_zh`, :meth:`Finding.messa
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
-from attrs import field, frozen
+from attrs import field, fields, frozen
 
 from disclosure_model.formats import Label
 from disclosure_model.formatting import Argument, format_argument, format_message, is_chinese
@@ -29,6 +29,7 @@ __all__ = [
     "Outcome",
     "Severity",
     "finding",
+    "involved_cells",
     "location",
     "shown",
 ]
@@ -98,6 +99,37 @@ class Involved:
     def location(self) -> str:
         """Where the value is, as records show it (``previous $.statistics...``)."""
         return location(self.path, previous=self.previous)
+
+
+def _slots_of(cls: type) -> Any:
+    """The class, untyped: an attrs class with slots has a descriptor per field."""
+    return cls
+
+
+_slots = _slots_of(Involved)
+_set_path = _slots.path.__set__
+_set_value = _slots.value.__set__
+_set_code = _slots.code.__set__
+_set_previous = _slots.previous.__set__
+
+
+def involved_cells(
+    paths: tuple[str, ...], values: Sequence[Number | None], codes: tuple[str | None, ...]
+) -> tuple[Involved, ...]:
+    """:class:`Involved` cells of this year's report, one per path, value and code, built
+    without the constructor's keyword handling (a finding lists up to dozens of them)."""
+    out = []
+    for path, value, code in zip(paths, values, codes, strict=True):
+        cell = _new(Involved)
+        _set_path(cell, path)
+        _set_value(cell, value)
+        _set_code(cell, code)
+        _set_previous(cell, False)  # the field's default
+        out.append(cell)
+    return tuple(out)
+
+
+_new = object.__new__
 
 
 @frozen
@@ -204,18 +236,28 @@ def finding(
     """A finding of ``rule`` at ``path`` (failed, unless ``outcome`` says otherwise): its
     message is the rule's template (or ``template``, for a rule that could not be judged)
     with ``arguments``, numbers formatted for ``locale``."""
-    details.setdefault("outcome", Outcome.FAIL)
-    message = template if template is not None else rule.template
-    filled = tuple((arguments or {}).items())
-    return Finding(
-        code=rule.code,
-        severity=rule.severity,
-        path=path,
-        template=message,
-        arguments=filled,
-        locale=locale,
-        **details,
-    )
+    # Built field by field, as its constructor would (a Finding has no validators): a
+    # report with many findings makes thousands.
+    made = _new(Finding)
+    _set_finding["code"](made, rule.code)
+    _set_finding["severity"](made, rule.severity)
+    _set_finding["path"](made, path)
+    _set_finding["template"](made, template if template is not None else rule.template)
+    _set_finding["arguments"](made, tuple(arguments.items()) if arguments else ())
+    _set_finding["locale"](made, locale)
+    for name, default in _FINDING_DEFAULTS:
+        _set_finding[name](made, details.get(name, default))
+    return made
+
+
+_set_finding = {a.name: getattr(_slots_of(Finding), a.name).__set__ for a in fields(Finding)}
+_GIVEN = frozenset({"code", "severity", "path", "template", "arguments", "locale"})
+#: The fields a finding's details may set (every other one), with their defaults.
+_FINDING_DEFAULTS = tuple(
+    (a.name, Outcome.FAIL if a.name == "outcome" else a.default)
+    for a in fields(Finding)
+    if a.name not in _GIVEN
+)
 
 
 def shown(value: Argument, locale: str) -> str:

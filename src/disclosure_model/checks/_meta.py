@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from disclosure_model.checks._catalogue import rule
@@ -15,6 +16,7 @@ from disclosure_model.values import Amount, Unit
 __all__ = ["check_meta", "expected_format"]
 
 
+@functools.lru_cache(maxsize=256)
 def expected_format(year: int) -> ReportFormat | None:
     """The statistics format a report for ``year`` should follow (``None`` before 2014)."""
     return format_for_year(year)
@@ -108,9 +110,13 @@ def deadline(report: Report) -> date | None:
     # The law in force decides: a report in the legacy table, or for 2018 or before, falls
     # under the 2007 条例 whatever format it is in.
     legacy = report.format is ReportFormat.LEGACY or report.year <= 2018
+    return _due(legacy, report.year, report.organ.level)
+
+
+@functools.lru_cache(maxsize=1024)
+def _due(legacy: bool, year: int, level: OrganLevel) -> date | None:
     rule = form(ReportFormat.LEGACY if legacy else ReportFormat.GOV_2021).deadline
-    level = report.organ.level
-    return rule.due(report.year, department=level.is_department, government=level.is_government)
+    return rule.due(year, department=level.is_department, government=level.is_government)
 
 
 #: The message of R-10 for a report whose publication date is not known.
@@ -163,10 +169,13 @@ _NOT_REACHED = Label(
 def _sections(report: Report, locale: str) -> list[Finding]:
     if report.format is ReportFormat.LEGACY:
         return []
-    titles = [s.title for s in report.sections if s.title is not None]
+    found: set[str] = set()
+    for s in report.sections:
+        if s.title is not None:
+            found |= _headed(report.format, s.title)
     out = []
     for spec in form(report.format).sections:
-        if any(spec.matches(t) for t in titles):
+        if spec.key in found:
             continue
         if report.coverage is not None:
             # The source stops before the end of the form: a later heading cannot be looked for.
@@ -264,6 +273,13 @@ def _rule_making(report: Report, locale: str) -> list[Finding]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _headed(fmt: ReportFormat, title: str) -> frozenset[str]:
+    """The keys of the sections of ``fmt`` whose heading ``title`` is (reports repeat the
+    form's headings, so each is matched once)."""
+    return frozenset(spec.key for spec in form(fmt).sections if spec.matches(title))
+
+
 def _section(report: Report, key: str) -> Section | None:
     """The report's section the format calls ``key``: its heading, or one numbered as it is."""
     spec = next(s for s in form(report.format).sections if s.key == key)
@@ -272,7 +288,10 @@ def _section(report: Report, key: str) -> Section | None:
             s
             for s in report.sections
             if s.title is not None
-            and (spec.matches(s.title) or s.title.lstrip().startswith(spec.numbering + "、"))
+            and (
+                key in _headed(report.format, s.title)
+                or s.title.lstrip().startswith(spec.numbering + "、")
+            )
         ),
         None,
     )

@@ -38,6 +38,7 @@ __all__ = [
     "Group",
     "Identity",
     "Label",
+    "ProseWords",
     "Relation",
     "ReportFormat",
     "RowSpec",
@@ -50,15 +51,18 @@ __all__ = [
     "check_value",
     "derived_code",
     "group",
+    "group_total",
     "indicator_code",
     "numbering",
     "numbering_code",
     "row",
+    "rows_in_group",
     "slots",
     "sum_rows",
     "sums",
     "table",
     "value_problem",
+    "words",
 ]
 
 #: Key under which a field's spec is stored in ``attrs`` field metadata.
@@ -514,6 +518,31 @@ def sum_rows(rows: Sequence[R]) -> R:
     return total
 
 
+def rows_in_group(cls: type, grp: Group) -> tuple[str, ...]:
+    """The rows of a table class that sit directly in ``grp``, in form order."""
+    known = _ROWS_IN_GROUP.get((cls, grp))
+    if known is None:
+        known = _ROWS_IN_GROUP[cls, grp] = tuple(
+            a.name
+            for a in attrs.fields(cls)
+            if isinstance(spec := a.metadata.get(SPEC), RowSpec) and spec.group == grp
+        )
+    return known
+
+
+_ROWS_IN_GROUP: dict[tuple[type, Group], tuple[str, ...]] = {}
+
+
+def group_total(table: Declared, grp: Group, row_cls: type[R]) -> R:
+    """The rows of ``table`` in ``grp`` added column by column (see :func:`sum_rows`): the
+    total the form prints no row for (（三）不予公开, 行政诉讼, …)."""
+    rows = [getattr(table, name) for name in rows_in_group(type(table), grp)]
+    if not all(isinstance(r, row_cls) for r in rows):  # pragma: no cover - a declaration error
+        msg = f"the rows of {grp.key!r} are not all {row_cls.__name__}"
+        raise TypeError(msg)
+    return sum_rows(typing.cast(list[R], rows))
+
+
 @frozen
 class Entry:
     """One cell of a format's catalogue.
@@ -665,12 +694,40 @@ def own_table_key(stats_cls: type) -> str:
     return key
 
 
+@frozen
+class ProseWords:
+    """Words of a report's prose that make a figure there the value of cells (the prose
+    reader's vocabulary, declared with the format).
+
+    ``before`` is a regular expression the words before the number in its clause must
+    match, ``after`` (if given) one for the words after it; ``subject`` is the subject of
+    the sentence (``review`` 复议, ``litigation`` 诉讼, ``complaints`` 举报) where the words
+    alone (维持, 纠错) do not say. ``cells`` are catalogue paths; several cells mean the
+    figure is their sum. The reader tries a format's words in order and takes the first
+    that matches, so narrower words come first.
+    """
+
+    cells: tuple[str, ...]
+    before: str
+    after: str | None = None
+    subject: str | None = None
+
+
+def words(
+    cells: str, before: str, after: str | None = None, subject: str | None = None
+) -> ProseWords:
+    """Declare prose words for ``cells`` (catalogue paths separated by spaces)."""
+    return ProseWords(tuple(cells.split()), before, after, subject)
+
+
 class StatisticsBase(Declared):
     """Base of the three statistics classes: access to cells by catalogue path."""
 
     __slots__ = ()
 
     FORMAT: ClassVar[ReportFormat]
+    #: The words of the prose that name cells of this format, in the order they are tried.
+    PROSE_WORDS: ClassVar[tuple[ProseWords, ...]] = ()
     TABLE: ClassVar[TableSpec] = TableSpec("", Label("", ""))
     TABLE_KEY: ClassVar[str] = ""
 

@@ -10,6 +10,11 @@ the rules that are not identities of one class:
 * the unit rules of the money cells (R-21-03, R-19-04, P-13);
 * the rule-making-power rule (R-21-05): the cells an organ without that power leaves at 0.
 
+The places are also compiled (:func:`cell_reader`, :func:`identity_screen`): one generated
+function reads every cell of a format into a flat tuple, another evaluates every identity
+over that tuple with plain integer arithmetic. They only *screen*: the checks hand each
+place the screen flags to the exact evaluation, which alone writes findings.
+
 A :class:`Place` is one rule at one place, with the concrete catalogue paths of its two
 sides, its relation, the official code of the cell a finding points at and the words a
 message names the place with. The checks evaluate the places, the strategies build
@@ -27,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -56,9 +61,14 @@ __all__ = [
     "CrossYearRule",
     "Place",
     "Term",
+    "cell_index",
+    "cell_reader",
     "cross_year_places",
+    "cross_year_screen",
     "identity_places",
+    "identity_screen",
     "paths_read",
+    "place_cells",
     "rule_making_places",
     "unit_places",
 ]
@@ -493,3 +503,106 @@ def _patterns(paths: tuple[str, ...], cat: Catalogue) -> tuple[str, ...]:
         else:
             out[f"{table}.*.{column}"] = None
     return tuple(out)
+
+
+# --- compiled forms of the places ------------------------------------------------------------
+
+_OPERATORS = {Relation.EQUAL: "==", Relation.AT_MOST: "<=", Relation.AT_LEAST: ">="}
+
+
+def _generated(name: str, source: str, env: dict[str, Any]) -> Any:
+    """The function ``name`` defined by ``source`` (generated from the declarations)."""
+    exec(compile(source, f"<disclosure_model {name}>", "exec"), env)
+    return env[name]
+
+
+@functools.cache
+def cell_index(fmt: ReportFormat) -> Mapping[str, int]:
+    """Each catalogue path of a format by its position in :func:`cell_reader`'s tuple."""
+    return {e.path: i for i, e in enumerate(_catalogue(ReportFormat(fmt)))}
+
+
+@functools.cache
+def cell_reader(fmt: ReportFormat) -> Callable[[StatisticsBase], tuple[Any, ...]]:
+    """A function giving every cell of a format's statistics as one flat tuple, in the
+    order of the catalogue (what ``statistics.cells()`` yields, without the entries).
+
+    >>> from disclosure_model import examples
+    >>> stats = examples.load("huaian-2024").statistics
+    >>> read = cell_reader(ReportFormat.GOV_2021)
+    >>> read(stats)[cell_index(ReportFormat.GOV_2021)["applications.new_received.total"]]
+    3119
+    """
+    lines, values = ["def read(s):"], []
+    names: dict[str, str] = {}
+    for e in _catalogue(ReportFormat(fmt)):
+        parts = e.path.split(".")
+        owner = "s"
+        for depth in range(1, len(parts)):  # each table and row object read once
+            prefix = ".".join(parts[:depth])
+            if prefix not in names:
+                names[prefix] = f"o{len(names)}"
+                lines.append(f"    {names[prefix]} = {owner}.{parts[depth - 1]}")
+            owner = names[prefix]
+        values.append(f"{owner}.{parts[-1]}")
+    lines.append(f"    return ({', '.join(values)},)")
+    reader: Callable[[StatisticsBase], tuple[Any, ...]] = _generated(
+        "read", "\n".join(lines) + "\n", {}
+    )
+    return reader
+
+
+@functools.cache
+def place_cells(fmt: ReportFormat) -> tuple[tuple[int, ...], ...]:
+    """For each identity place of a format, the positions of the cells it reads."""
+    index = cell_index(fmt)
+    return tuple(tuple(index[t.path] for t in p.terms) for p in identity_places(fmt))
+
+
+def _side_sum(terms: Sequence[Term], fmt: ReportFormat, previous: ReportFormat) -> str:
+    """A side of a place as Python over ``c`` (this year's cells) and ``p`` (last year's)."""
+    if not terms:
+        return "0"
+    this, last = cell_index(fmt), cell_index(previous)
+    return " ".join(
+        f"{'+' if t.sign > 0 else '-'} "
+        + (f"p[{last[t.path]}]" if t.previous else f"c[{this[t.path]}]")
+        for t in terms
+    )
+
+
+def _screen(places: Sequence[Place], fmt: ReportFormat, previous: ReportFormat) -> Any:
+    """A function of this year's and last year's cells returning the positions of the
+    places that do not hold, one comparison each."""
+    lines = ["def screen(c, p=()):", "    out = []"]
+    for i, place in enumerate(places):
+        left = _side_sum(place.left, fmt, previous)
+        right = _side_sum(place.right, fmt, previous)
+        lines.append(f"    if not ({left} {_OPERATORS[place.relation]} {right}):")
+        lines.append(f"        out.append({i})")
+    lines.append("    return out")
+    return _generated("screen", "\n".join(lines) + "\n", {})
+
+
+@functools.cache
+def identity_screen(fmt: ReportFormat) -> Callable[[Sequence[int]], list[int]]:
+    """A function over a format's cells (as :func:`cell_reader` gives them, every cell a
+    count) returning the positions in :func:`identity_places` of the identities that do
+    not hold, in order; generated from the places, one comparison each."""
+    fmt = ReportFormat(fmt)
+    screen: Callable[[Sequence[int]], list[int]] = _screen(identity_places(fmt), fmt, fmt)
+    return screen
+
+
+@functools.cache
+def cross_year_screen(
+    fmt: ReportFormat, previous: ReportFormat
+) -> Callable[[Sequence[int], Sequence[int]], list[int]]:
+    """:func:`identity_screen` for :func:`cross_year_places`: a function of this year's
+    and last year's cells (every cell a count) giving the positions of the places that do
+    not hold."""
+    fmt, previous = ReportFormat(fmt), ReportFormat(previous)
+    screen: Callable[[Sequence[int], Sequence[int]], list[int]] = _screen(
+        cross_year_places(fmt, previous), fmt, previous
+    )
+    return screen

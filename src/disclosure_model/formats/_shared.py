@@ -12,14 +12,18 @@ from attrs import frozen
 
 from disclosure_model.formats._declare import (
     Declared,
+    Group,
     Identity,
     Label,
+    ProseWords,
     Relation,
     cell,
     group,
+    group_total,
     row,
-    sum_rows,
+    rows_in_group,
     sums,
+    words,
 )
 from disclosure_model.formats._form import Layout, SectionSpec
 
@@ -46,8 +50,12 @@ __all__ = [
     "ApplicationsBase",
     "CaseOutcomes",
     "ReviewsLitigation",
+    "applications_row",
     "art20_row",
+    "document_words",
+    "prose_words",
     "table3_identities",
+    "table3_row",
 ]
 
 # Tables both formats print, as (code, zh, en).
@@ -70,7 +78,7 @@ ART20_6 = group("art20_6", "第二十条第（六）项", "article 20 item (6)",
 ART20_8 = group("art20_8", "第二十条第（八）项", "article 20 item (8)", code="二十(八)")
 ART20_9 = group("art20_9", "第二十条第（九）项", "article 20 item (9)", code="二十(九)")
 
-#: Rows of table 二 both formats print alike: label, English label and caption by key.
+#: The rows of table 二: label, English label and caption by key.
 _ART20_ROWS = {
     "regulations": ("规章", "government rules", ART20_1),
     # 2019 prints 规范性文件, 2021 行政规范性文件: each is a variant of the other.
@@ -81,9 +89,17 @@ _ART20_ROWS = {
         ART20_1,
     ),
     "licensing": ("行政许可", "administrative licensing", ART20_5),
+    # Only the 2019 format prints this row.
+    "other_services": (
+        "其他对外管理服务事项",
+        "other external management and service matters",
+        ART20_5,
+    ),
     "penalties": ("行政处罚", "administrative penalties", ART20_6),
     "coercion": ("行政强制", "administrative coercion", ART20_6),
     "administrative_fees": ("行政事业性收费", "administrative fees", ART20_8),
+    # Only the 2019 format prints this row.
+    "procurement": ("政府集中采购", "centralised government procurement", ART20_9),
 }
 
 
@@ -94,7 +110,7 @@ _ART20_ALIASES = {
 
 
 def art20_row(cls: type, key: str) -> Any:
-    """Declare a row of table 二 that both formats print alike, holding ``cls``."""
+    """Declare the row ``key`` of table 二 (see ``_ART20_ROWS``), holding ``cls``."""
     zh, en, caption = _ART20_ROWS[key]
     return row(cls, zh, en, group=caption, aliases=_ART20_ALIASES.get(key, ()))
 
@@ -234,6 +250,12 @@ class ApplicantCounts(Declared):
         return self.natural_person + legal
 
 
+def applications_row(grp: Group | None, zh: str, en: str) -> Any:
+    """Declare a row of table 三 (a row of :class:`ApplicantCounts`), always with these three
+    arguments (so that the rows read as a table): its group, its label and English label."""
+    return row(ApplicantCounts, zh, en, group=grp)
+
+
 RESULTS_GROUP = group(
     "results",
     "三、本年度办理结果",
@@ -245,6 +267,32 @@ _UNABLE = group("unable", "（四）无法提供", "(4) cannot be provided", par
 _NOT_PROCESSED = group("not_processed", "（五）不予处理", "(5) not processed", parent=RESULTS_GROUP)
 OTHER_GROUP = group("other", "（六）其他处理", "(6) handled otherwise", parent=RESULTS_GROUP)
 
+#: The rows of table 三 after （五）不予处理 (each format's （六）其他处理, then （七）总计 and
+#: 四、结转下年度继续办理): group, label and English label by key.
+_LATER_ROWS = {
+    # 2019 prints （六）其他处理 as one row.
+    "other_total": (RESULTS_GROUP, "（六）其他处理", "(6) handled otherwise"),
+    # 2021 prints it as three rows.
+    "other_no_correction": (
+        OTHER_GROUP,
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "1. applicant did not correct in time without good reason; no longer processed",
+    ),
+    "other_unpaid_fee": (
+        OTHER_GROUP,
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "2. applicant did not pay the fee notified in time; no longer processed",
+    ),
+    "other_other": (OTHER_GROUP, "3.其他", "3. other"),
+    "results_total": (RESULTS_GROUP, "（七）总计", "(7) total"),
+    "carried_forward": (None, "四、结转下年度继续办理", "IV. carried forward to next year"),
+}
+
+
+def table3_row(key: str) -> Any:
+    """Declare the row ``key`` of table 三 after （五）不予处理 (see ``_LATER_ROWS``)."""
+    return applications_row(*_LATER_ROWS[key])
+
 
 @frozen(kw_only=True)
 class ApplicationsBase(Declared):
@@ -253,149 +301,121 @@ class ApplicationsBase(Declared):
     NOTE: ClassVar[Label] = APPLICATIONS_NOTE
     ALIASES: ClassVar[tuple[str, ...]] = APPLICATIONS_ALIASES
 
-    new_received: ApplicantCounts = row(
-        ApplicantCounts,
+    new_received: ApplicantCounts = applications_row(
+        None,
         "一、本年新收政府信息公开申请数量",
         "I. new applications received this year",
     )
-    carried_over: ApplicantCounts = row(
-        ApplicantCounts,
+    carried_over: ApplicantCounts = applications_row(
+        None,
         "二、上年结转政府信息公开申请数量",
         "II. applications carried over from last year",
     )
-    granted: ApplicantCounts = row(
-        ApplicantCounts, "（一）予以公开", "(1) disclosed", group=RESULTS_GROUP
+    granted: ApplicantCounts = applications_row(
+        RESULTS_GROUP,
+        "（一）予以公开",
+        "(1) disclosed",
     )
-    partially_granted: ApplicantCounts = row(
-        ApplicantCounts,
+    partially_granted: ApplicantCounts = applications_row(
+        RESULTS_GROUP,
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
         "(2) partly disclosed (an application handled by separation counts here only)",
-        group=RESULTS_GROUP,
     )
-    denied_state_secret: ApplicantCounts = row(
-        ApplicantCounts, "1.属于国家秘密", "1. state secret", group=_DENIED
+    denied_state_secret: ApplicantCounts = applications_row(
+        _DENIED,
+        "1.属于国家秘密",
+        "1. state secret",
     )
-    denied_law_prohibited: ApplicantCounts = row(
-        ApplicantCounts,
+    denied_law_prohibited: ApplicantCounts = applications_row(
+        _DENIED,
         "2.其他法律行政法规禁止公开",
         "2. disclosure forbidden by other laws or administrative regulations",
-        group=_DENIED,
     )
-    denied_security_stability: ApplicantCounts = row(
-        ApplicantCounts,
+    denied_security_stability: ApplicantCounts = applications_row(
+        _DENIED,
         "3.危及“三安全一稳定”",
         "3. endangers the three securities and social stability",
-        group=_DENIED,
     )
-    denied_third_party: ApplicantCounts = row(
-        ApplicantCounts,
+    denied_third_party: ApplicantCounts = applications_row(
+        _DENIED,
         "4.保护第三方合法权益",
         "4. protects lawful rights of third parties",
-        group=_DENIED,
     )
-    denied_internal_affairs: ApplicantCounts = row(
-        ApplicantCounts,
+    denied_internal_affairs: ApplicantCounts = applications_row(
+        _DENIED,
         "5.属于三类内部事务信息",
         "5. internal-affairs information (three kinds)",
-        group=_DENIED,
     )
-    denied_process_info: ApplicantCounts = row(
-        ApplicantCounts,
+    denied_process_info: ApplicantCounts = applications_row(
+        _DENIED,
         "6.属于四类过程性信息",
         "6. process information (four kinds)",
-        group=_DENIED,
     )
-    denied_enforcement_file: ApplicantCounts = row(
-        ApplicantCounts,
+    denied_enforcement_file: ApplicantCounts = applications_row(
+        _DENIED,
         "7.属于行政执法案卷",
         "7. administrative enforcement case file",
-        group=_DENIED,
     )
-    denied_admin_query: ApplicantCounts = row(
-        ApplicantCounts,
+    denied_admin_query: ApplicantCounts = applications_row(
+        _DENIED,
         "8.属于行政查询事项",
         "8. matter of administrative inquiry",
-        group=_DENIED,
     )
-    unable_not_held: ApplicantCounts = row(
-        ApplicantCounts,
+    unable_not_held: ApplicantCounts = applications_row(
+        _UNABLE,
         "1.本机关不掌握相关政府信息",
         "1. this organ does not hold the information",
-        group=_UNABLE,
     )
-    unable_needs_creation: ApplicantCounts = row(
-        ApplicantCounts,
+    unable_needs_creation: ApplicantCounts = applications_row(
+        _UNABLE,
         "2.没有现成信息需要另行制作",
         "2. no ready information; would have to be produced",
-        group=_UNABLE,
     )
-    unable_unclear: ApplicantCounts = row(
-        ApplicantCounts,
+    unable_unclear: ApplicantCounts = applications_row(
+        _UNABLE,
         "3.补正后申请内容仍不明确",
         "3. request still unclear after correction",
-        group=_UNABLE,
     )
-    not_processed_petition: ApplicantCounts = row(
-        ApplicantCounts,
+    not_processed_petition: ApplicantCounts = applications_row(
+        _NOT_PROCESSED,
         "1.信访举报投诉类申请",
         "1. petition, report or complaint",
-        group=_NOT_PROCESSED,
     )
-    not_processed_duplicate: ApplicantCounts = row(
-        ApplicantCounts, "2.重复申请", "2. repeated application", group=_NOT_PROCESSED
+    not_processed_duplicate: ApplicantCounts = applications_row(
+        _NOT_PROCESSED,
+        "2.重复申请",
+        "2. repeated application",
     )
-    not_processed_publication: ApplicantCounts = row(
-        ApplicantCounts,
+    not_processed_publication: ApplicantCounts = applications_row(
+        _NOT_PROCESSED,
         "3.要求提供公开出版物",
         "3. request for a published publication",
-        group=_NOT_PROCESSED,
     )
-    not_processed_excessive: ApplicantCounts = row(
-        ApplicantCounts,
+    not_processed_excessive: ApplicantCounts = applications_row(
+        _NOT_PROCESSED,
         "4.无正当理由大量反复申请",
         "4. many repeated applications without good reason",
-        group=_NOT_PROCESSED,
     )
-    not_processed_confirm_reissue: ApplicantCounts = row(
-        ApplicantCounts,
+    not_processed_confirm_reissue: ApplicantCounts = applications_row(
+        _NOT_PROCESSED,
         "5.要求行政机关确认或重新出具已获取信息",
         "5. request to confirm or re-issue information already obtained",
-        group=_NOT_PROCESSED,
     )
 
     @property
     def denied_total(self) -> ApplicantCounts:
         """（三）不予公开 in total, per column (the form prints no such row)."""
-        return sum_rows(
-            [
-                self.denied_state_secret,
-                self.denied_law_prohibited,
-                self.denied_security_stability,
-                self.denied_third_party,
-                self.denied_internal_affairs,
-                self.denied_process_info,
-                self.denied_enforcement_file,
-                self.denied_admin_query,
-            ]
-        )
+        return group_total(self, _DENIED, ApplicantCounts)
 
     @property
     def unable_total(self) -> ApplicantCounts:
         """（四）无法提供 in total, per column (the form prints no such row)."""
-        return sum_rows([self.unable_not_held, self.unable_needs_creation, self.unable_unclear])
+        return group_total(self, _UNABLE, ApplicantCounts)
 
     @property
     def not_processed_total(self) -> ApplicantCounts:
         """（五）不予处理 in total, per column (the form prints no such row)."""
-        return sum_rows(
-            [
-                self.not_processed_petition,
-                self.not_processed_duplicate,
-                self.not_processed_publication,
-                self.not_processed_excessive,
-                self.not_processed_confirm_reissue,
-            ]
-        )
+        return group_total(self, _NOT_PROCESSED, ApplicantCounts)
 
 
 @frozen(kw_only=True)
@@ -444,7 +464,7 @@ class ReviewsLitigation(Declared):
     @property
     def litigation(self) -> CaseOutcomes:
         """All lawsuits (both blocks), per column; the form prints no such block."""
-        return sum_rows([self.litigation_direct, self.litigation_after_review])
+        return group_total(self, _LITIGATION, CaseOutcomes)
 
 
 #: Outcome rows （一） to （五） of table 三, common to both formats, in form order.
@@ -484,4 +504,64 @@ def table3_identities(other_rows: tuple[str, ...]) -> tuple[Identity, ...]:
         sums("R-03", "results_total", OUTCOME_ROWS + other_rows),
         # R-07: what is carried forward cannot exceed this year's workload.
         Identity("R-07", ("carried_forward",), Relation.AT_MOST, ("new_received", "carried_over")),
+    )
+
+
+_LIT = "reviews.litigation_direct.{0} reviews.litigation_after_review.{0}"
+
+
+def _rows_sum(rows: tuple[str, ...]) -> str:
+    """The totals of table 三's ``rows``, as the cells of one figure."""
+    return " ".join(f"applications.{key}.total" for key in rows)
+
+
+def prose_words(other_rows: tuple[str, ...]) -> tuple[ProseWords, ...]:
+    """The words that name cells of table 三 and 四 in the prose of a 2019/2021 report, given
+    the format's rows of （六）其他处理. Order matters: the first that matches wins."""
+    forward = r"(?:结转|顺延|转入|转)(?:到|至)?下(?:一)?年"
+    return (
+        words("applications.carried_over.total", r"上年(?:度)?结转|结转上(?:一)?年"),
+        words("applications.carried_forward.total", forward),
+        words("applications.carried_forward.total", r"\A(?:另有|尚有)?\Z", forward),
+        words(
+            "applications.granted.total applications.partially_granted.total",
+            r"予以公开(?:及|和|与|、|或)部分公开",
+        ),
+        words(_rows_sum(rows_in_group(ApplicationsBase, _DENIED)), r"不予公开"),
+        words(_rows_sum(rows_in_group(ApplicationsBase, _UNABLE)), r"无法提供"),
+        words(_rows_sum(rows_in_group(ApplicationsBase, _NOT_PROCESSED)), r"不予处理"),
+        words(_rows_sum(other_rows), r"\A(?:其他处理|其他情形处理)\Z"),
+        words("applications.partially_granted.total", r"部分公开"),
+        words("applications.granted.total", r"予以公开|同意公开"),
+        words(
+            "applications.new_received.total",
+            r"(?:受理|收到|新收|接到|接收)[^,，]{0,14}?申请(?!投诉|举报)",
+        ),
+        words(
+            "applications.results_total.total",
+            r"\A(?:已|共|均|全部|依法)?(?:答复|办结)(?:申请)?\Z",
+        ),
+        words("reviews.review.upheld", r"维持", subject="review"),
+        words("reviews.review.corrected", r"纠正|纠错", subject="review"),
+        words("reviews.review.other", r"其他(?:结果|情形)", subject="review"),
+        words("reviews.review.pending", r"尚未审结|未审结", subject="review"),
+        words(_LIT.format("upheld"), r"维持|驳回", subject="litigation"),
+        words(_LIT.format("corrected"), r"纠正|纠错", subject="litigation"),
+        words(_LIT.format("other"), r"其他(?:结果|情形)", subject="litigation"),
+        words(_LIT.format("pending"), r"尚未审结|未审结", subject="litigation"),
+        words("reviews.review.total", rf"行政复议(?:案件?|申请)?{_COUNT_WORDS}\Z"),
+        words(_LIT.format("total"), rf"行政诉讼(?:案件?)?{_COUNT_WORDS}\Z"),
+    )
+
+
+_COUNT_WORDS = r"(?:共|数量|总数|数)?(?:为|有|达)?"
+
+
+def document_words(columns: tuple[tuple[str, str], ...]) -> tuple[ProseWords, ...]:
+    """The words that name the columns of table 二's rows 规章 and 规范性文件: for each column,
+    the words (a pattern) that come before 规章 or 规范性文件, at most ten characters apart."""
+    return tuple(
+        words(f"active.{key}.{column}", rf"{before}[^,，]{{0,10}}{noun}")
+        for key, noun in (("regulations", "规章"), ("normative_documents", "规范性文件"))
+        for column, before in columns
     )

@@ -9,20 +9,17 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
+    ProseWords,
     Relation,
     ReportFormat,
     StatisticsBase,
     cell,
-    row,
     table,
 )
 from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
 from disclosure_model.formats._shared import (
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
-    ART20_5,
-    ART20_9,
-    RESULTS_GROUP,
     REVIEWS_TABLE,
     SECTIONS,
     ActiveDisclosureBase,
@@ -30,7 +27,10 @@ from disclosure_model.formats._shared import (
     ApplicationsBase,
     ReviewsLitigation,
     art20_row,
+    document_words,
+    prose_words,
     table3_identities,
+    table3_row,
 )
 from disclosure_model.values import Amount, CellKind, Unit
 
@@ -106,21 +106,11 @@ class ActiveDisclosure2019(ActiveDisclosureBase):
         DocumentCounts2019, "normative_documents_2019"
     )
     licensing: ItemCounts = art20_row(ItemCounts, "licensing")
-    other_services: ItemCounts = row(
-        ItemCounts,
-        "其他对外管理服务事项",
-        "other external management and service matters",
-        group=ART20_5,
-    )
+    other_services: ItemCounts = art20_row(ItemCounts, "other_services")
     penalties: ItemCounts = art20_row(ItemCounts, "penalties")
     coercion: ItemCounts = art20_row(ItemCounts, "coercion")
     administrative_fees: FeeItems = art20_row(FeeItems, "administrative_fees")
-    procurement: Procurement = row(
-        Procurement,
-        "政府集中采购",
-        "centralised government procurement",
-        group=ART20_9,
-    )
+    procurement: Procurement = art20_row(Procurement, "procurement")
 
 
 @frozen(kw_only=True)
@@ -129,17 +119,9 @@ class Applications2019(ApplicationsBase):
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = table3_identities(("other_total",))
 
-    other_total: ApplicantCounts = row(
-        ApplicantCounts, "（六）其他处理", "(6) handled otherwise", group=RESULTS_GROUP
-    )
-    results_total: ApplicantCounts = row(
-        ApplicantCounts, "（七）总计", "(7) total", group=RESULTS_GROUP
-    )
-    carried_forward: ApplicantCounts = row(
-        ApplicantCounts,
-        "四、结转下年度继续办理",
-        "IV. carried forward to next year",
-    )
+    other_total: ApplicantCounts = table3_row("other_total")
+    results_total: ApplicantCounts = table3_row("results_total")
+    carried_forward: ApplicantCounts = table3_row("carried_forward")
 
 
 @frozen(kw_only=True)
@@ -150,6 +132,12 @@ class Statistics2019(StatisticsBase):
     SECTIONS: ClassVar[tuple[SectionSpec, ...]] = SECTIONS
     DEADLINE: ClassVar[Deadline] = DEADLINE_2019
     FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2019
+    PROSE_WORDS: ClassVar[tuple[ProseWords, ...]] = document_words(
+        (
+            ("new_published", r"新(?:增)?公开"),
+            ("new_made", r"(?:新制作|制发|制定|出台|印发)"),
+        )
+    ) + prose_words(("other_total",))
 
     active: ActiveDisclosure2019 = table(ActiveDisclosure2019, *ACTIVE_TABLE)
     applications: Applications2019 = table(Applications2019, *APPLICATIONS_TABLE)

@@ -9,12 +9,12 @@ from attrs import frozen
 from disclosure_model.formats._declare import (
     Declared,
     Identity,
+    ProseWords,
     Relation,
     ReportFormat,
     StatisticsBase,
     cell,
-    row,
-    sum_rows,
+    group_total,
     table,
 )
 from disclosure_model.formats._form import DEADLINE_2019, Deadline, SectionSpec
@@ -22,7 +22,6 @@ from disclosure_model.formats._shared import (
     ACTIVE_TABLE,
     APPLICATIONS_TABLE,
     OTHER_GROUP,
-    RESULTS_GROUP,
     REVIEWS_TABLE,
     SECTIONS,
     ActiveDisclosureBase,
@@ -30,7 +29,10 @@ from disclosure_model.formats._shared import (
     ApplicationsBase,
     ReviewsLitigation,
     art20_row,
+    document_words,
+    prose_words,
     table3_identities,
+    table3_row,
 )
 from disclosure_model.values import Amount, CellKind, Unit
 
@@ -96,27 +98,11 @@ class ActiveDisclosure2021(ActiveDisclosureBase):
 class Applications2021(ApplicationsBase):
     """Table 三、收到和处理政府信息公开申请情况 of the 2021 format (25 rows × 7 columns)."""
 
-    other_no_correction: ApplicantCounts = row(
-        ApplicantCounts,
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        "1. applicant did not correct in time without good reason; no longer processed",
-        group=OTHER_GROUP,
-    )
-    other_unpaid_fee: ApplicantCounts = row(
-        ApplicantCounts,
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        "2. applicant did not pay the fee notified in time; no longer processed",
-        group=OTHER_GROUP,
-    )
-    other_other: ApplicantCounts = row(ApplicantCounts, "3.其他", "3. other", group=OTHER_GROUP)
-    results_total: ApplicantCounts = row(
-        ApplicantCounts, "（七）总计", "(7) total", group=RESULTS_GROUP
-    )
-    carried_forward: ApplicantCounts = row(
-        ApplicantCounts,
-        "四、结转下年度继续办理",
-        "IV. carried forward to next year",
-    )
+    other_no_correction: ApplicantCounts = table3_row("other_no_correction")
+    other_unpaid_fee: ApplicantCounts = table3_row("other_unpaid_fee")
+    other_other: ApplicantCounts = table3_row("other_other")
+    results_total: ApplicantCounts = table3_row("results_total")
+    carried_forward: ApplicantCounts = table3_row("carried_forward")
 
     IDENTITIES: ClassVar[tuple[Identity, ...]] = table3_identities(
         ("other_no_correction", "other_unpaid_fee", "other_other")
@@ -125,7 +111,7 @@ class Applications2021(ApplicationsBase):
     @property
     def other_total(self) -> ApplicantCounts:
         """（六）其他处理 in total, per column (the 2021 form prints only its three parts)."""
-        return sum_rows([self.other_no_correction, self.other_unpaid_fee, self.other_other])
+        return group_total(self, OTHER_GROUP, ApplicantCounts)
 
 
 @frozen(kw_only=True)
@@ -136,6 +122,13 @@ class Statistics2021(StatisticsBase):
     SECTIONS: ClassVar[tuple[SectionSpec, ...]] = SECTIONS
     DEADLINE: ClassVar[Deadline] = DEADLINE_2019
     FORMAT: ClassVar[ReportFormat] = ReportFormat.GOV_2021
+    PROSE_WORDS: ClassVar[tuple[ProseWords, ...]] = document_words(
+        (
+            ("repealed", r"废止"),
+            ("in_force", r"现行有效"),
+            ("issued", r"(?:制发|新增|出台|印发|发布|制定)"),
+        )
+    ) + prose_words(("other_no_correction", "other_unpaid_fee", "other_other"))
 
     active: ActiveDisclosure2021 = table(ActiveDisclosure2021, *ACTIVE_TABLE)
     applications: Applications2021 = table(Applications2021, *APPLICATIONS_TABLE)

@@ -18,8 +18,10 @@ from disclosure_model.errors import Problem, ProblemKind, ValidationError, shown
 from disclosure_model.formats._declare import (
     SPEC,
     CellSpec,
+    Group,
     Identity,
     Label,
+    ProseWords,
     Relation,
     ReportFormat,
     StatisticsBase,
@@ -27,6 +29,7 @@ from disclosure_model.formats._declare import (
     cell,
     group,
     sums,
+    words,
 )
 from disclosure_model.formats._form import DEADLINE_2007, Deadline, SectionSpec
 from disclosure_model.formats._shared import SECTIONS as NEW_SECTIONS
@@ -75,8 +78,14 @@ SECTIONS = (
     ),
 )
 
-_T = Unit.TIMES
+_P = Unit.PIECE
 _E = Unit.ENTRY
+_T = Unit.TIMES
+_A = Unit.ARTICLE
+_B = Unit.BODY
+_M = Unit.PERSON
+_MT = Unit.PERSON_TIME
+_W = Unit.WAN_YUAN
 _REFUSED_REASONS = (
     "refused_state_secret",
     "refused_commercial_secret",
@@ -84,6 +93,96 @@ _REFUSED_REASONS = (
     "refused_security_stability",
     "refused_not_gov_info",
     "refused_other_legal",
+)
+
+
+def _indicator(
+    grp: Group | None, unit: Unit, parent: str | None, zh: str, en: str, *, code: str | None = None
+) -> Any:
+    """Declare an indicator, always in this order (so that the declarations read as a table):
+    the group it prints under, its unit, for a part (``其中`` or a numbered item under a
+    total) the indicator it is part of, its label and English label, and its official code
+    where the numbering does not give one.
+
+    Every indicator is a count but the two amounts in 万元, which are money.
+    """
+    kind = CellKind.MONEY if unit is Unit.WAN_YUAN else CellKind.COUNT
+    return cell(zh, en, code=code, kind=kind, unit=unit, group=grp, parent=parent)
+
+
+#: The words of a legacy report's prose that name its indicators. Order matters: the first
+#: that matches wins, so narrower words come first.
+_PROSE_WORDS = (
+    words("reply_already_public", r"属于已主动公开|已主动公开(?:范围)?"),
+    words("reply_partially_granted", r"同意部分公开|部分公开"),
+    words("reply_refused", r"不予公开|不同意公开"),
+    words("reply_granted", r"同意公开|予以公开"),
+    words("reply_not_exist", r"信息不存在|不存在"),
+    words("reply_not_this_organ", r"非本(?:行政)?机关|不属于本(?:行政)?机关"),
+    words("reply_ask_amend", r"内容不明确|更改补充|补正"),
+    words("reply_other_channel", r"其他途径"),
+    words("applications_replied", r"答复", r"申请"),
+    words("applications_replied", r"申请答复|答复(?:信息公开|政府信息公开)?申请"),
+    words("received_in_person", r"当面申请|现场申请"),
+    words("received_online", r"网上申请|网络申请|在线申请|电子邮件申请"),
+    words("received_letter", r"信函申请|邮寄申请"),
+    words("received_fax", r"传真申请"),
+    words("completed_on_time", r"按时办结"),
+    words("completed_extended", r"延期办结"),
+    words(
+        "applications_completed", r"申请[^,，]{0,10}办结|办结[^,，]{0,6}申请|\A(?:已|共|均)?办结\Z"
+    ),
+    words("applications_received", r"(?:受理|收到|接到|接收)[^,，]{0,12}?申请"),
+    words("review_upheld", r"维持", subject="review"),
+    words("review_corrected", r"纠错|纠正", subject="review"),
+    words("review_other", r"其他情形|其他结果", subject="review"),
+    words("litigation_upheld", r"维持|驳回", subject="litigation"),
+    words("litigation_corrected", r"纠错|纠正", subject="litigation"),
+    words("litigation_other", r"其他情形|其他结果", subject="litigation"),
+    words("complaints_upheld", r"维持", subject="complaints"),
+    words("complaints_corrected", r"纠错|纠正", subject="complaints"),
+    words("complaints_other", r"其他情形|其他结果", subject="complaints"),
+    words("review_total", r"行政复议(?:案件?|申请)?(?:共|数量|总数|数)?(?:为|有|达)?\Z"),
+    words("litigation_total", r"行政诉讼(?:案件?)?(?:共|数量|总数|数)?(?:为|有|达)?\Z"),
+    words(
+        "complaints_total", r"(?:举报投诉|投诉举报|举报|投诉)(?:件|案件)?(?:共|数量)?(?:为|有)?\Z"
+    ),
+    words("weibo_weixin_responses", r"微博微信回应|微博、微信回应"),
+    words("other_responses", r"其他方式回应"),
+    words("responses_total", r"回应(?:公众)?关注热点|回应[^,，]{0,8}舆情"),
+    words("press_conferences_principal", r"主要负责(?:同志|人)[^,，]{0,6}新闻发布会"),
+    words("press_conferences", r"新闻发布会"),
+    words("online_interviews_principal", r"主要负责(?:同志|人)[^,，]{0,8}在线访谈"),
+    words("online_interviews", r"在线访谈"),
+    words("policy_interpretations", r"政策解读(?:稿件?|材料|文章)?"),
+    words("proactive_normative_docs", r"主动公开(?:的)?规范性文件"),
+    words("normative_docs_issued_total", r"制发(?:的)?规范性文件|规范性文件[^,，]{0,4}制发"),
+    words("channel_weibo channel_weixin", r"微博(?:和|及|、|与)?微信公开"),
+    words("channel_weibo", r"微博公开"),
+    words("channel_weixin", r"微信公开"),
+    words("channel_gazette", r"(?:政府)?公报公开|公报刊登|公报刊发"),
+    words("channel_website", r"(?:政府)?网站公开|网站发布"),
+    words("channel_other", r"其他方式公开"),
+    words("proactive_total", r"主动公开(?:各类)?(?:政府)?信息"),
+    words("meetings training_sessions", r"会议(?:及|和|与|、)(?:业务)?培训"),
+    words("training_sessions", r"培训班|举办[^,，]{0,8}培训"),
+    words("meetings", r"(?:政府信息公开|政务公开)(?:工作)?(?:会议|专题会)"),
+    words("trainees", r"(?:接受|参加)培训(?:人员|的人员)?|培训(?:人员|人数)|参训"),
+    words("dedicated_bodies", r"(?:工作|专门)机构"),
+    words("reading_points", r"查阅点|查阅场所|查阅室"),
+    words("staff_full_time", r"专职(?:工作)?人员"),
+    words("staff_part_time", r"兼职(?:工作)?人员"),
+    words("staff_total", r"从事[^,，]{0,16}工作(?:的)?(?:人员)?"),
+    words("special_budget", r"专项经费"),
+    words("fees_collected", r"收取[^,，]{0,12}费"),
+)
+
+#: Statements in words that there were none ("没有收到…举报投诉"): indicator and pattern.
+_NONE_WORDS = (
+    ("complaints_total", r"(?:没有|未|无)(?:收到|发生|接到)[^。；;，,]{0,30}(?:举报|投诉)"),
+    ("review_total", r"(?:没有|未|无)(?:收到|发生)[^。；;，,]{0,30}行政复议"),
+    ("litigation_total", r"(?:没有|未|无)(?:收到|发生)[^。；;，,]{0,30}行政诉讼"),
+    ("fees_collected", r"(?:没有|未)[^。；;]{0,30}收取[^。；;]{0,30}费"),
 )
 
 
@@ -169,279 +268,444 @@ class LegacyStatistics(StatisticsBase):
         Label("政府信息公开情况统计表", "statistics table of government information disclosure"),
     )
     TABLE_KEY: ClassVar[str] = "indicators"
+    PROSE_WORDS: ClassVar[tuple[ProseWords, ...]] = _PROSE_WORDS
+    #: Statements in words that there were none: indicator and pattern.
+    NONE_WORDS: ClassVar[tuple[tuple[str, str], ...]] = _NONE_WORDS
 
-    proactive_total: int | None = cell(
+    # The indicators in form order, each written out in the order of _indicator's arguments.
+    proactive_total: int | None = _indicator(
+        _G1,
+        _E,
+        None,
         "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）",
         "(1) information disclosed proactively (counted once across channels)",
-        unit=_E,
-        group=_G1,
     )
-    proactive_normative_docs: int | None = cell(
+    proactive_normative_docs: int | None = _indicator(
+        _G1,
+        _E,
+        "proactive_total",
         "其中：主动公开规范性文件数",
         "of which: normative documents disclosed proactively",
-        unit=_E,
-        group=_G1,
-        parent="proactive_total",
     )
-    normative_docs_issued_total: int | None = cell(
-        "制发规范性文件总数", "normative documents issued", code="一(一)制发", group=_G1
+    normative_docs_issued_total: int | None = _indicator(
+        _G1,
+        _P,
+        None,
+        "制发规范性文件总数",
+        "normative documents issued",
+        code="一(一)制发",
     )
-    channel_gazette: int | None = cell(
+    channel_gazette: int | None = _indicator(
+        _G1_2,
+        _E,
+        None,
         "1.政府公报公开政府信息数",
         "1. via the government gazette",
-        unit=_E,
-        group=_G1_2,
     )
-    channel_website: int | None = cell(
-        "2.政府网站公开政府信息数", "2. via government websites", unit=_E, group=_G1_2
+    channel_website: int | None = _indicator(
+        _G1_2,
+        _E,
+        None,
+        "2.政府网站公开政府信息数",
+        "2. via government websites",
     )
-    channel_weibo: int | None = cell(
-        "3.政务微博公开政府信息数", "3. via government Weibo", unit=_E, group=_G1_2
+    channel_weibo: int | None = _indicator(
+        _G1_2,
+        _E,
+        None,
+        "3.政务微博公开政府信息数",
+        "3. via government Weibo",
     )
-    channel_weixin: int | None = cell(
-        "4.政务微信公开政府信息数", "4. via government WeChat", unit=_E, group=_G1_2
+    channel_weixin: int | None = _indicator(
+        _G1_2,
+        _E,
+        None,
+        "4.政务微信公开政府信息数",
+        "4. via government WeChat",
     )
-    channel_other: int | None = cell(
-        "5.其他方式公开政府信息数", "5. by other means", unit=_E, group=_G1_2
+    channel_other: int | None = _indicator(
+        _G1_2,
+        _E,
+        None,
+        "5.其他方式公开政府信息数",
+        "5. by other means",
     )
-    responses_total: int | None = cell(
+    responses_total: int | None = _indicator(
+        _G2,
+        _T,
+        None,
         "（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）",
         "(1) public concerns responded to (counted once across channels)",
-        unit=_T,
-        group=_G2,
     )
-    press_conferences: int | None = cell(
-        "1.参加或举办新闻发布会总次数", "1. press conferences", unit=_T, group=_G2_2
+    press_conferences: int | None = _indicator(
+        _G2_2,
+        _T,
+        None,
+        "1.参加或举办新闻发布会总次数",
+        "1. press conferences",
     )
-    press_conferences_principal: int | None = cell(
+    press_conferences_principal: int | None = _indicator(
+        _G2_2,
+        _T,
+        "press_conferences",
         "其中：主要负责同志参加新闻发布会次数",
         "of which: attended by the principal leader",
-        unit=_T,
-        group=_G2_2,
-        parent="press_conferences",
     )
-    online_interviews: int | None = cell(
-        "2.政府网站在线访谈次数", "2. online interviews", unit=_T, group=_G2_2
+    online_interviews: int | None = _indicator(
+        _G2_2,
+        _T,
+        None,
+        "2.政府网站在线访谈次数",
+        "2. online interviews",
     )
-    online_interviews_principal: int | None = cell(
+    online_interviews_principal: int | None = _indicator(
+        _G2_2,
+        _T,
+        "online_interviews",
         "其中：主要负责同志参加政府网站在线访谈次数",
         "of which: with the principal leader",
-        unit=_T,
-        group=_G2_2,
-        parent="online_interviews",
     )
-    policy_interpretations: int | None = cell(
+    policy_interpretations: int | None = _indicator(
+        _G2_2,
+        _A,
+        None,
         "3.政策解读稿件发布数",
         "3. policy interpretations published",
-        unit=Unit.ARTICLE,
-        group=_G2_2,
     )
-    weibo_weixin_responses: int | None = cell(
+    weibo_weixin_responses: int | None = _indicator(
+        _G2_2,
+        _T,
+        None,
         "4.微博微信回应事件数",
         "4. responses via Weibo and WeChat",
-        unit=_T,
-        group=_G2_2,
     )
-    other_responses: int | None = cell(
-        "5.其他方式回应事件数", "5. responses by other means", unit=_T, group=_G2_2
+    other_responses: int | None = _indicator(
+        _G2_2,
+        _T,
+        None,
+        "5.其他方式回应事件数",
+        "5. responses by other means",
     )
-    applications_received: int | None = cell(
-        "（一）收到申请数", "(1) applications received", group=_G3
+    applications_received: int | None = _indicator(
+        _G3,
+        _P,
+        None,
+        "（一）收到申请数",
+        "(1) applications received",
     )
-    received_in_person: int | None = cell(
-        "1.当面申请数", "1. in person", group=_G3, parent="applications_received"
+    received_in_person: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_received",
+        "1.当面申请数",
+        "1. in person",
     )
-    received_fax: int | None = cell(
-        "2.传真申请数", "2. by fax", group=_G3, parent="applications_received"
+    received_fax: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_received",
+        "2.传真申请数",
+        "2. by fax",
     )
-    received_online: int | None = cell(
-        "3.网络申请数", "3. online", group=_G3, parent="applications_received"
+    received_online: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_received",
+        "3.网络申请数",
+        "3. online",
     )
-    received_letter: int | None = cell(
-        "4.信函申请数", "4. by letter", group=_G3, parent="applications_received"
+    received_letter: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_received",
+        "4.信函申请数",
+        "4. by letter",
     )
-    applications_completed: int | None = cell(
-        "（二）申请办结数", "(2) applications completed", group=_G3
+    applications_completed: int | None = _indicator(
+        _G3,
+        _P,
+        None,
+        "（二）申请办结数",
+        "(2) applications completed",
     )
-    completed_on_time: int | None = cell(
-        "1.按时办结数", "1. on time", group=_G3, parent="applications_completed"
+    completed_on_time: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_completed",
+        "1.按时办结数",
+        "1. on time",
     )
-    completed_extended: int | None = cell(
+    completed_extended: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_completed",
         "2.延期办结数",
         "2. after an extension",
-        group=_G3,
-        parent="applications_completed",
     )
-    applications_replied: int | None = cell(
-        "（三）申请答复数", "(3) applications answered", group=_G3
+    applications_replied: int | None = _indicator(
+        _G3,
+        _P,
+        None,
+        "（三）申请答复数",
+        "(3) applications answered",
     )
-    reply_already_public: int | None = cell(
+    reply_already_public: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_replied",
         "1.属于已主动公开范围数",
         "1. already disclosed proactively",
-        group=_G3,
-        parent="applications_replied",
     )
-    reply_granted: int | None = cell(
+    reply_granted: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_replied",
         "2.同意公开答复数",
         "2. disclosure granted",
-        group=_G3,
-        parent="applications_replied",
     )
-    reply_partially_granted: int | None = cell(
+    reply_partially_granted: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_replied",
         "3.同意部分公开答复数",
         "3. disclosure partly granted",
-        group=_G3,
-        parent="applications_replied",
     )
-    reply_refused: int | None = cell(
+    reply_refused: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_replied",
         "4.不同意公开答复数",
         "4. disclosure refused",
-        group=_G3,
-        parent="applications_replied",
     )
-    refused_state_secret: int | None = cell(
+    refused_state_secret: int | None = _indicator(
+        _G3,
+        _P,
+        "reply_refused",
         "其中：涉及国家秘密",
         "of which: state secret",
         code="三(三)4其中1",
-        group=_G3,
-        parent="reply_refused",
     )
-    refused_commercial_secret: int | None = cell(
-        "涉及商业秘密", "commercial secret", code="三(三)4其中2", group=_G3, parent="reply_refused"
+    refused_commercial_secret: int | None = _indicator(
+        _G3,
+        _P,
+        "reply_refused",
+        "涉及商业秘密",
+        "commercial secret",
+        code="三(三)4其中2",
     )
-    refused_privacy: int | None = cell(
-        "涉及个人隐私", "personal privacy", code="三(三)4其中3", group=_G3, parent="reply_refused"
+    refused_privacy: int | None = _indicator(
+        _G3,
+        _P,
+        "reply_refused",
+        "涉及个人隐私",
+        "personal privacy",
+        code="三(三)4其中3",
     )
-    refused_security_stability: int | None = cell(
+    refused_security_stability: int | None = _indicator(
+        _G3,
+        _P,
+        "reply_refused",
         "危及国家安全、公共安全、经济安全和社会稳定",
         "endangers national, public or economic security or social stability",
         code="三(三)4其中4",
-        group=_G3,
-        parent="reply_refused",
     )
-    refused_not_gov_info: int | None = cell(
+    refused_not_gov_info: int | None = _indicator(
+        _G3,
+        _P,
+        "reply_refused",
         "不是《条例》所指政府信息",
         "not government information under the Regulations",
         code="三(三)4其中5",
-        group=_G3,
-        parent="reply_refused",
     )
-    refused_other_legal: int | None = cell(
+    refused_other_legal: int | None = _indicator(
+        _G3,
+        _P,
+        "reply_refused",
         "法律法规规定的其他情形",
         "other cases under laws and regulations",
         code="三(三)4其中6",
-        group=_G3,
-        parent="reply_refused",
     )
-    reply_not_this_organ: int | None = cell(
+    reply_not_this_organ: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_replied",
         "5.不属于本行政机关公开数",
         "5. not this organ's to disclose",
-        group=_G3,
-        parent="applications_replied",
     )
-    reply_not_exist: int | None = cell(
+    reply_not_exist: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_replied",
         "6.申请信息不存在数",
         "6. information does not exist",
-        group=_G3,
-        parent="applications_replied",
     )
-    reply_ask_amend: int | None = cell(
+    reply_ask_amend: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_replied",
         "7.告知作出更改补充数",
         "7. applicant told to amend or supplement",
-        group=_G3,
-        parent="applications_replied",
     )
-    reply_other_channel: int | None = cell(
+    reply_other_channel: int | None = _indicator(
+        _G3,
+        _P,
+        "applications_replied",
         "8.告知通过其他途径办理数",
         "8. applicant told to use another channel",
-        group=_G3,
-        parent="applications_replied",
     )
-    review_total: int | None = cell("四、行政复议数量", "IV. administrative reconsiderations")
-    review_upheld: int | None = cell(
-        "（一）维持具体行政行为数", "(1) upheld", parent="review_total"
+    review_total: int | None = _indicator(
+        None,
+        _P,
+        None,
+        "四、行政复议数量",
+        "IV. administrative reconsiderations",
     )
-    review_corrected: int | None = cell(
-        "（二）被依法纠错数", "(2) corrected", parent="review_total"
+    review_upheld: int | None = _indicator(
+        None,
+        _P,
+        "review_total",
+        "（一）维持具体行政行为数",
+        "(1) upheld",
     )
-    review_other: int | None = cell("（三）其他情形数", "(3) other", parent="review_total")
-    litigation_total: int | None = cell("五、行政诉讼数量", "V. administrative lawsuits")
-    litigation_upheld: int | None = cell(
+    review_corrected: int | None = _indicator(
+        None,
+        _P,
+        "review_total",
+        "（二）被依法纠错数",
+        "(2) corrected",
+    )
+    review_other: int | None = _indicator(
+        None,
+        _P,
+        "review_total",
+        "（三）其他情形数",
+        "(3) other",
+    )
+    litigation_total: int | None = _indicator(
+        None,
+        _P,
+        None,
+        "五、行政诉讼数量",
+        "V. administrative lawsuits",
+    )
+    litigation_upheld: int | None = _indicator(
+        None,
+        _P,
+        "litigation_total",
         "（一）维持具体行政行为或者驳回原告诉讼请求数",
         "(1) upheld or claim dismissed",
-        parent="litigation_total",
     )
-    litigation_corrected: int | None = cell(
-        "（二）被依法纠错数", "(2) corrected", parent="litigation_total"
+    litigation_corrected: int | None = _indicator(
+        None,
+        _P,
+        "litigation_total",
+        "（二）被依法纠错数",
+        "(2) corrected",
     )
-    litigation_other: int | None = cell("（三）其他情形数", "(3) other", parent="litigation_total")
-    complaints_total: int | None = cell("六、举报投诉数量", "VI. reports and complaints")
-    complaints_upheld: int | None = cell(
-        "（一）维持具体行政行为数", "(1) upheld", parent="complaints_total"
+    litigation_other: int | None = _indicator(
+        None,
+        _P,
+        "litigation_total",
+        "（三）其他情形数",
+        "(3) other",
     )
-    complaints_corrected: int | None = cell(
-        "（二）被纠错数", "(2) corrected", parent="complaints_total"
+    complaints_total: int | None = _indicator(
+        None,
+        _P,
+        None,
+        "六、举报投诉数量",
+        "VI. reports and complaints",
     )
-    complaints_other: int | None = cell("（三）其他情形数", "(3) other", parent="complaints_total")
-    fees_collected: Amount | None = cell(
+    complaints_upheld: int | None = _indicator(
+        None,
+        _P,
+        "complaints_total",
+        "（一）维持具体行政行为数",
+        "(1) upheld",
+    )
+    complaints_corrected: int | None = _indicator(
+        None,
+        _P,
+        "complaints_total",
+        "（二）被纠错数",
+        "(2) corrected",
+    )
+    complaints_other: int | None = _indicator(
+        None,
+        _P,
+        "complaints_total",
+        "（三）其他情形数",
+        "(3) other",
+    )
+    fees_collected: Amount | None = _indicator(
+        None,
+        _W,
+        None,
         "七、依申请公开信息收取的费用",
         "VII. fees collected for disclosure on application",
-        kind=CellKind.MONEY,
-        unit=Unit.WAN_YUAN,
     )
-    dedicated_bodies: int | None = cell(
+    dedicated_bodies: int | None = _indicator(
+        _G8,
+        _B,
+        None,
         "（一）政府信息公开工作专门机构数",
         "(1) dedicated disclosure bodies",
-        unit=Unit.BODY,
-        group=_G8,
     )
-    reading_points: int | None = cell(
+    reading_points: int | None = _indicator(
+        _G8,
+        _B,
+        None,
         "（二）设置政府信息公开查阅点数",
         "(2) public reading points",
-        unit=Unit.BODY,
-        group=_G8,
     )
-    staff_total: int | None = cell(
+    staff_total: int | None = _indicator(
+        _G8,
+        _M,
+        None,
         "（三）从事政府信息公开工作人员数",
         "(3) staff working on disclosure",
-        unit=Unit.PERSON,
-        group=_G8,
     )
-    staff_full_time: int | None = cell(
+    staff_full_time: int | None = _indicator(
+        _G8,
+        _M,
+        "staff_total",
         "1.专职人员数（不包括政府公报及政府网站工作人员数）",
         "1. full-time (excluding gazette and website staff)",
-        unit=Unit.PERSON,
-        group=_G8,
-        parent="staff_total",
     )
-    staff_part_time: int | None = cell(
+    staff_part_time: int | None = _indicator(
+        _G8,
+        _M,
+        "staff_total",
         "2.兼职人员数",
         "2. part-time",
-        unit=Unit.PERSON,
-        group=_G8,
-        parent="staff_total",
     )
-    special_budget: Amount | None = cell(
+    special_budget: Amount | None = _indicator(
+        _G8,
+        _W,
+        None,
         "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）",
         "(4) dedicated disclosure budget (excluding gazette and website costs)",
-        kind=CellKind.MONEY,
-        unit=Unit.WAN_YUAN,
-        group=_G8,
     )
-    meetings: int | None = cell(
+    meetings: int | None = _indicator(
+        _G9,
+        _T,
+        None,
         "（一）召开政府信息公开工作会议或专题会议数",
         "(1) disclosure work meetings held",
-        unit=_T,
-        group=_G9,
     )
-    training_sessions: int | None = cell(
-        "（二）举办各类培训班数", "(2) training courses held", unit=_T, group=_G9
+    training_sessions: int | None = _indicator(
+        _G9,
+        _T,
+        None,
+        "（二）举办各类培训班数",
+        "(2) training courses held",
     )
-    trainees: int | None = cell(
+    trainees: int | None = _indicator(
+        _G9,
+        _MT,
+        None,
         "（三）接受培训人员数",
         "(3) trainees",
-        unit=Unit.PERSON_TIME,
-        group=_G9,
     )
     combined: tuple[CombinedFigure, ...] = field(default=())
 

@@ -75,19 +75,40 @@ def add_fields(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_template(sub: Any) -> argparse.ArgumentParser:
-    """Add the ``template`` subcommand."""
+#: The office subcommands: their one-line summary, description and epilog.
+_SUBCOMMANDS = {
+    "template": (
+        "write the official tables as a form to fill (.xlsx, .csv or .json)",
+        "Write the statistics tables of a format as a template to fill: an Excel workbook "
+        "laid out as the official form (needs the excel extra), a CSV file with one row "
+        "per cell, or a sparse JSON document.",
+        TEMPLATE_EPILOG,
+    ),
+    "build": (
+        "build a report (JSON) from a filled template",
+        "Read a filled template (.xlsx, .csv, or a sparse .json document; - for standard "
+        "input) and write the report as strict JSON.",
+        BUILD_EPILOG,
+    ),
+}
+
+
+def _subcommand(sub: Any, name: str) -> argparse.ArgumentParser:
+    """Add the subcommand ``name`` with its texts from ``_SUBCOMMANDS``."""
+    summary, description, epilog = _SUBCOMMANDS[name]
     p: argparse.ArgumentParser = sub.add_parser(
-        "template",
-        help="write the official tables as a form to fill (.xlsx, .csv or .json)",
-        description=(
-            "Write the statistics tables of a format as a template to fill: an Excel workbook "
-            "laid out as the official form (needs the excel extra), a CSV file with one row "
-            "per cell, or a sparse JSON document."
-        ),
-        epilog=TEMPLATE_EPILOG,
+        name,
+        help=summary,
+        description=description,
+        epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    return p
+
+
+def add_template(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``template`` subcommand."""
+    p = _subcommand(sub, "template")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--format", choices=_FORMATS, help="the statistics format")
     which.add_argument(
@@ -116,16 +137,7 @@ def add_template(sub: Any) -> argparse.ArgumentParser:
 
 def add_build(sub: Any) -> argparse.ArgumentParser:
     """Add the ``build`` subcommand."""
-    p: argparse.ArgumentParser = sub.add_parser(
-        "build",
-        help="build a report (JSON) from a filled template",
-        description=(
-            "Read a filled template (.xlsx, .csv, or a sparse .json document; - for standard "
-            "input) and write the report as strict JSON."
-        ),
-        epilog=BUILD_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    p = _subcommand(sub, "build")
     p.add_argument("path", metavar="FILE", help="the filled template; - reads standard input")
     p.add_argument(
         "--format", choices=_FORMATS, help="the format the template must be in (checked)"

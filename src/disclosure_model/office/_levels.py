@@ -8,15 +8,9 @@ __all__ = ["LEVEL_ZH", "level_from_text"]
 
 #: The Chinese name of each level, as the template's drop-down list offers it.
 LEVEL_ZH: dict[OrganLevel, str] = {
-    OrganLevel.STATE_COUNCIL_DEPARTMENT: "国务院部门",
-    OrganLevel.PROVINCE: "省级人民政府",
-    OrganLevel.CITY: "设区的市级人民政府",
-    OrganLevel.COUNTY: "县级人民政府",
+    **{level: level.label.zh for level in OrganLevel},
+    # The list names the subdistrict offices, which report as townships do.
     OrganLevel.TOWNSHIP: "乡镇人民政府、街道办事处",
-    OrganLevel.PROVINCIAL_DEPARTMENT: "省级政府部门",
-    OrganLevel.CITY_DEPARTMENT: "市级政府部门",
-    OrganLevel.COUNTY_DEPARTMENT: "县级政府部门",
-    OrganLevel.OTHER: "其他",
 }
 
 _BY_TEXT = {**{v.value: v for v in OrganLevel}, **{zh: v for v, zh in LEVEL_ZH.items()}}

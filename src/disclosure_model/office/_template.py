@@ -330,15 +330,22 @@ def written(value: object) -> str:
 
 
 def bad_cell(entry: Entry, where: str, value: object, err: _UnreadableError) -> BadEntry:
-    """A bad cell, named in words."""
+    """A cell whose value cannot be read, named in words."""
+    return _cell_problem(entry, where, written(value), err.zh, err.en)
+
+
+def _cell_problem(
+    entry: Entry, where: str, text: str | None, reason_zh: str, reason_en: str
+) -> BadEntry:
+    """A problem with a cell (its value, or the line naming it), named in words."""
     zh, en = cell_words(entry)
     return BadEntry(
         where=where,
         subject_zh=zh,
         subject_en=en,
-        written=written(value),
-        reason_zh=err.zh,
-        reason_en=err.en,
+        written=text,
+        reason_zh=reason_zh,
+        reason_en=reason_en,
         path=entry.path,
     )
 
@@ -419,27 +426,19 @@ def read_csv_rows(
             continue
         if code and code != entry.code:
             problems.append(
-                BadEntry(
-                    where=at,
-                    subject_zh=cell_words(entry)[0],
-                    subject_en=cell_words(entry)[1],
-                    written=code,
-                    reason_zh=f"代码与路径不符（应为 {entry.code}）",
-                    reason_en=f"the code does not match the path (expected {entry.code})",
-                    path=path,
+                _cell_problem(
+                    entry,
+                    at,
+                    code,
+                    f"代码与路径不符（应为 {entry.code}）",
+                    f"the code does not match the path (expected {entry.code})",
                 )
             )
             continue
         if path in lines:
             problems.append(
-                BadEntry(
-                    where=at,
-                    subject_zh=cell_words(entry)[0],
-                    subject_en=cell_words(entry)[1],
-                    written=None,
-                    reason_zh=f"与第 {lines[path]} 行重复",
-                    reason_en=f"repeats {where} {lines[path]}",
-                    path=path,
+                _cell_problem(
+                    entry, at, None, f"与第 {lines[path]} 行重复", f"repeats {where} {lines[path]}"
                 )
             )
             continue

@@ -312,27 +312,22 @@ class _Sheet:
             ws.add_data_validation(v)
             return v
 
+        def whole_between(error: str, low: int, high: int) -> Any:
+            return check(
+                error, type="whole", operator="between", formula1=str(low), formula2=str(high)
+            )
+
         at_least_0 = {"operator": "greaterThanOrEqual", "formula1": "0"}
         self.counts = check(
             "请填写不小于 0 的整数 / a whole number, 0 or more", type="whole", **at_least_0
         )
-        self.changes = check(
-            "请填写整数（可为负数） / a whole number (may be negative)",
-            type="whole",
-            operator="between",
-            formula1="-999999999",
-            formula2="999999999",
+        self.changes = whole_between(
+            "请填写整数（可为负数） / a whole number (may be negative)", -999_999_999, 999_999_999
         )
         self.money = check(
             "请填写不小于 0 的金额 / an amount, 0 or more", type="decimal", **at_least_0
         )
-        self.years = check(
-            "请填写年份 / a year",
-            type="whole",
-            operator="between",
-            formula1="2000",
-            formula2="2100",
-        )
+        self.years = whole_between("请填写年份 / a year", 2000, 2100)
         self.levels = check(
             "请从列表中选择 / choose from the list",
             type="list",

@@ -123,6 +123,27 @@ class _Values:
         return len(self.cells) >= len(self.row.paths)
 
 
+#: The note a cell leaves when read, by the kind of reading: its code and its message in
+#: Chinese and English (``text`` is the cell's text, ``annotation`` the annotation kept).
+_CELL_NOTES = {
+    ReadingKind.BLANK: (
+        "blank-cell",
+        "单元格空白（{blank_zh}）：未填报，不作 0",
+        "cell printed blank ({blank_en}): not stated, not 0",
+    ),
+    ReadingKind.ANNOTATED: (
+        "annotated-cell",
+        "单元格带有注释“{annotation}”，取其数值",
+        "cell carries the annotation {annotation!r}; its number is kept",
+    ),
+    ReadingKind.UNREADABLE: (
+        "unreadable-cell",
+        "单元格内容“{text}”不是数值",
+        "cell text {text!r} is not a value",
+    ),
+}
+
+
 class _Reader:
     """The walk over the lines (state of one parse)."""
 
@@ -416,6 +437,13 @@ class _Reader:
         self.row_pos[opened.row.key] = self.pos
         self.read_row(opened.row, opened.cells)
 
+    def not_stated(self, row: RowLabel, location: Location | None = None) -> None:
+        """Every cell of ``row`` read as not stated (and, given ``location``, found there)."""
+        for p in row.paths:
+            self.values[p] = None
+            if location is not None:
+                self.provenance[p] = location
+
     def read_row(self, row: RowLabel, cells: list[Cell]) -> None:
         n = len(row.paths)
         if len(cells) > n:
@@ -423,8 +451,7 @@ class _Reader:
             if all(not c.text.strip() for c in extra):
                 cells = cells[:n]
             else:
-                for p in row.paths:
-                    self.values[p] = None
+                self.not_stated(row)
                 self.note(
                     "extra-cells",
                     f"行“{row.core}”印有{len(cells)}个数值，本格式只有{n}列",
@@ -444,30 +471,16 @@ class _Reader:
         reading = self.reading(entry, c.text)
         self.values[path] = reading.value
         self.provenance[path] = c.location
-        if reading.kind is ReadingKind.BLANK:
-            self.note(
-                "blank-cell",
-                f"单元格空白（{c.text or '空'}）：未填报，不作 0",
-                f"cell printed blank ({c.text or 'empty'}): not stated, not 0",
-                path=path,
-                location=c.location,
-            )
-        elif reading.kind is ReadingKind.ANNOTATED:
-            self.note(
-                "annotated-cell",
-                f"单元格带有注释“{reading.annotation}”，取其数值",
-                f"cell carries the annotation {reading.annotation!r}; its number is kept",
-                path=path,
-                location=c.location,
-            )
-        elif reading.kind is ReadingKind.UNREADABLE:
-            self.note(
-                "unreadable-cell",
-                f"单元格内容“{c.text}”不是数值",
-                f"cell text {c.text!r} is not a value",
-                path=path,
-                location=c.location,
-            )
+        known = _CELL_NOTES.get(reading.kind)
+        if known is not None:
+            code, zh, en = known
+            words = {
+                "text": c.text,
+                "blank_zh": c.text or "空",
+                "blank_en": c.text or "empty",
+                "annotation": reading.annotation,
+            }
+            self.note(code, zh.format(**words), en.format(**words), path=path, location=c.location)
 
     def reading(self, entry: Entry, text: str) -> Reading:
         if entry.kind is CellKind.CHANGE:
@@ -488,9 +501,7 @@ class _Reader:
     def split_row(self, row: RowLabel, cells: list[Cell], *, final: bool = False) -> None:
         n = len(row.paths)
         location = cells[0].location if cells else Location()
-        for p in row.paths:
-            self.values[p] = None
-            self.provenance[p] = location
+        self.not_stated(row, location)
         tokens = [c.text.replace(" ", "") for c in cells]
         check = _constraint(row)
         candidates: list[tuple[int, ...]] = []
@@ -803,8 +814,8 @@ def not_printed_2021(reader: _Reader) -> None:
     if not following or any(r.key in reader.done for r in others):
         return
     for r in others:
+        reader.not_stated(r)
         for p in r.paths:
-            reader.values[p] = None
             reader.note(
                 "row-not-printed",
                 f"本表没有印出（六）其他处理的分项“{r.core}”（只印一行（六）其他处理）",

@@ -36,8 +36,10 @@ from disclosure_model.claims import (
 )
 from disclosure_model.errors import ValidationError
 from disclosure_model.formats import (
+    STATISTICS_CLASSES,
     CombinedFigure,
     LegacyStatistics,
+    ProseWords,
     ReportFormat,
     detect_format_markers,
     form,
@@ -482,167 +484,24 @@ class _Rule:
     group: str | None = None
 
 
-def _r(cells: str, pre: str, post: str | None = None, group: str | None = None) -> _Rule:
+def _rule(w: ProseWords) -> _Rule:
     return _Rule(
-        cells=tuple(cells.split()),
-        pre=re.compile(pre),
-        post=re.compile(post) if post is not None else None,
-        group=group,
+        cells=w.cells,
+        pre=re.compile(w.before),
+        post=re.compile(w.after) if w.after is not None else None,
+        group=w.subject,
     )
 
 
 _GROUPS = re.compile(r"(?P<review>复议)|(?P<litigation>诉讼)|(?P<complaints>举报|投诉)")
 
-# Order matters: the first rule that matches wins, so narrower words come first.
-_LEGACY_RULES = (
-    _r("reply_already_public", r"属于已主动公开|已主动公开(?:范围)?"),
-    _r("reply_partially_granted", r"同意部分公开|部分公开"),
-    _r("reply_refused", r"不予公开|不同意公开"),
-    _r("reply_granted", r"同意公开|予以公开"),
-    _r("reply_not_exist", r"信息不存在|不存在"),
-    _r("reply_not_this_organ", r"非本(?:行政)?机关|不属于本(?:行政)?机关"),
-    _r("reply_ask_amend", r"内容不明确|更改补充|补正"),
-    _r("reply_other_channel", r"其他途径"),
-    _r("applications_replied", r"答复", r"申请"),
-    _r("applications_replied", r"申请答复|答复(?:信息公开|政府信息公开)?申请"),
-    _r("received_in_person", r"当面申请|现场申请"),
-    _r("received_online", r"网上申请|网络申请|在线申请|电子邮件申请"),
-    _r("received_letter", r"信函申请|邮寄申请"),
-    _r("received_fax", r"传真申请"),
-    _r("completed_on_time", r"按时办结"),
-    _r("completed_extended", r"延期办结"),
-    _r("applications_completed", r"申请[^,，]{0,10}办结|办结[^,，]{0,6}申请|\A(?:已|共|均)?办结\Z"),
-    _r("applications_received", r"(?:受理|收到|接到|接收)[^,，]{0,12}?申请"),
-    _r("review_upheld", r"维持", group="review"),
-    _r("review_corrected", r"纠错|纠正", group="review"),
-    _r("review_other", r"其他情形|其他结果", group="review"),
-    _r("litigation_upheld", r"维持|驳回", group="litigation"),
-    _r("litigation_corrected", r"纠错|纠正", group="litigation"),
-    _r("litigation_other", r"其他情形|其他结果", group="litigation"),
-    _r("complaints_upheld", r"维持", group="complaints"),
-    _r("complaints_corrected", r"纠错|纠正", group="complaints"),
-    _r("complaints_other", r"其他情形|其他结果", group="complaints"),
-    _r("review_total", r"行政复议(?:案件?|申请)?(?:共|数量|总数|数)?(?:为|有|达)?\Z"),
-    _r("litigation_total", r"行政诉讼(?:案件?)?(?:共|数量|总数|数)?(?:为|有|达)?\Z"),
-    _r("complaints_total", r"(?:举报投诉|投诉举报|举报|投诉)(?:件|案件)?(?:共|数量)?(?:为|有)?\Z"),
-    _r("weibo_weixin_responses", r"微博微信回应|微博、微信回应"),
-    _r("other_responses", r"其他方式回应"),
-    _r("responses_total", r"回应(?:公众)?关注热点|回应[^,，]{0,8}舆情"),
-    _r("press_conferences_principal", r"主要负责(?:同志|人)[^,，]{0,6}新闻发布会"),
-    _r("press_conferences", r"新闻发布会"),
-    _r("online_interviews_principal", r"主要负责(?:同志|人)[^,，]{0,8}在线访谈"),
-    _r("online_interviews", r"在线访谈"),
-    _r("policy_interpretations", r"政策解读(?:稿件?|材料|文章)?"),
-    _r("proactive_normative_docs", r"主动公开(?:的)?规范性文件"),
-    _r("normative_docs_issued_total", r"制发(?:的)?规范性文件|规范性文件[^,，]{0,4}制发"),
-    _r("channel_weibo channel_weixin", r"微博(?:和|及|、|与)?微信公开"),
-    _r("channel_weibo", r"微博公开"),
-    _r("channel_weixin", r"微信公开"),
-    _r("channel_gazette", r"(?:政府)?公报公开|公报刊登|公报刊发"),
-    _r("channel_website", r"(?:政府)?网站公开|网站发布"),
-    _r("channel_other", r"其他方式公开"),
-    _r("proactive_total", r"主动公开(?:各类)?(?:政府)?信息"),
-    _r("meetings training_sessions", r"会议(?:及|和|与|、)(?:业务)?培训"),
-    _r("training_sessions", r"培训班|举办[^,，]{0,8}培训"),
-    _r("meetings", r"(?:政府信息公开|政务公开)(?:工作)?(?:会议|专题会)"),
-    _r("trainees", r"(?:接受|参加)培训(?:人员|的人员)?|培训(?:人员|人数)|参训"),
-    _r("dedicated_bodies", r"(?:工作|专门)机构"),
-    _r("reading_points", r"查阅点|查阅场所|查阅室"),
-    _r("staff_full_time", r"专职(?:工作)?人员"),
-    _r("staff_part_time", r"兼职(?:工作)?人员"),
-    _r("staff_total", r"从事[^,，]{0,16}工作(?:的)?(?:人员)?"),
-    _r("special_budget", r"专项经费"),
-    _r("fees_collected", r"收取[^,，]{0,12}费"),
-)
 
-_LIT = "reviews.litigation_direct.{0} reviews.litigation_after_review.{0}"
-
-
-def _rows_sum(fmt: ReportFormat, numbering: str) -> str:
-    """The totals of the rows of 三、本年度办理结果's group ``numbering`` (（三）…), as one
-    rule's cells: the group's rows, or the row itself where it has none (2019's （六）)."""
-    results = form(fmt).table("applications").node("results")
-    node = next(n for n in results.children if n.numbering == numbering)
-    return " ".join(f"applications.{leaf.key}.total" for leaf in node.leaves)
-
-
-def _gov_rules(fmt: ReportFormat) -> tuple[_Rule, ...]:
-    """The words that name cells of table 三 and 四 in the prose of a 2019/2021 report."""
-    forward = r"(?:结转|顺延|转入|转)(?:到|至)?下(?:一)?年"
-    return (
-        _r("applications.carried_over.total", r"上年(?:度)?结转|结转上(?:一)?年"),
-        _r("applications.carried_forward.total", forward),
-        _r("applications.carried_forward.total", r"\A(?:另有|尚有)?\Z", forward),
-        _r(
-            "applications.granted.total applications.partially_granted.total",
-            r"予以公开(?:及|和|与|、|或)部分公开",
-        ),
-        _r(_rows_sum(fmt, "（三）"), r"不予公开"),
-        _r(_rows_sum(fmt, "（四）"), r"无法提供"),
-        _r(_rows_sum(fmt, "（五）"), r"不予处理"),
-        _r(_rows_sum(fmt, "（六）"), r"\A(?:其他处理|其他情形处理)\Z"),
-        _r("applications.partially_granted.total", r"部分公开"),
-        _r("applications.granted.total", r"予以公开|同意公开"),
-        _r(
-            "applications.new_received.total",
-            r"(?:受理|收到|新收|接到|接收)[^,，]{0,14}?申请(?!投诉|举报)",
-        ),
-        _r(
-            "applications.results_total.total",
-            r"\A(?:已|共|均|全部|依法)?(?:答复|办结)(?:申请)?\Z",
-        ),
-        _r("reviews.review.upheld", r"维持", group="review"),
-        _r("reviews.review.corrected", r"纠正|纠错", group="review"),
-        _r("reviews.review.other", r"其他(?:结果|情形)", group="review"),
-        _r("reviews.review.pending", r"尚未审结|未审结", group="review"),
-        _r(_LIT.format("upheld"), r"维持|驳回", group="litigation"),
-        _r(_LIT.format("corrected"), r"纠正|纠错", group="litigation"),
-        _r(_LIT.format("other"), r"其他(?:结果|情形)", group="litigation"),
-        _r(_LIT.format("pending"), r"尚未审结|未审结", group="litigation"),
-        _r("reviews.review.total", rf"行政复议(?:案件?|申请)?{_COUNT_WORDS}\Z"),
-        _r(_LIT.format("total"), rf"行政诉讼(?:案件?)?{_COUNT_WORDS}\Z"),
-    )
-
-
-_COUNT_WORDS = r"(?:共|数量|总数|数)?(?:为|有|达)?"
-
-
-_GOV2021_RULES = (
-    _r("active.regulations.repealed", r"废止[^,，]{0,10}规章"),
-    _r("active.regulations.in_force", r"现行有效[^,，]{0,10}规章"),
-    _r("active.regulations.issued", r"(?:制发|新增|出台|印发|发布|制定)[^,，]{0,10}规章"),
-    _r("active.normative_documents.repealed", r"废止[^,，]{0,10}规范性文件"),
-    _r("active.normative_documents.in_force", r"现行有效[^,，]{0,10}规范性文件"),
-    _r(
-        "active.normative_documents.issued",
-        r"(?:制发|新增|出台|印发|发布|制定)[^,，]{0,10}规范性文件",
-    ),
-)
-_GOV2019_RULES = (
-    _r("active.regulations.new_published", r"新(?:增)?公开[^,，]{0,10}规章"),
-    _r("active.regulations.new_made", r"(?:新制作|制发|制定|出台|印发)[^,，]{0,10}规章"),
-    _r("active.normative_documents.new_published", r"新(?:增)?公开[^,，]{0,10}规范性文件"),
-    _r(
-        "active.normative_documents.new_made",
-        r"(?:新制作|制发|制定|出台|印发)[^,，]{0,10}规范性文件",
-    ),
-)
 _RULES: dict[ReportFormat, tuple[_Rule, ...]] = {
-    ReportFormat.LEGACY: _LEGACY_RULES,
-    ReportFormat.GOV_2019: _GOV2019_RULES + _gov_rules(ReportFormat.GOV_2019),
-    ReportFormat.GOV_2021: _GOV2021_RULES + _gov_rules(ReportFormat.GOV_2021),
+    fmt: tuple(_rule(w) for w in cls.PROSE_WORDS) for fmt, cls in STATISTICS_CLASSES.items()
 }
 
 #: Statements that there were none, in words ("没有收到…举报投诉"); cell and pattern.
-_LEGACY_NONE = (
-    (
-        "complaints_total",
-        re.compile(r"(?:没有|未|无)(?:收到|发生|接到)[^。；;，,]{0,30}(?:举报|投诉)"),
-    ),
-    ("review_total", re.compile(r"(?:没有|未|无)(?:收到|发生)[^。；;，,]{0,30}行政复议")),
-    ("litigation_total", re.compile(r"(?:没有|未|无)(?:收到|发生)[^。；;，,]{0,30}行政诉讼")),
-    ("fees_collected", re.compile(r"(?:没有|未)[^。；;]{0,30}收取[^。；;]{0,30}费")),
-)
+_LEGACY_NONE = tuple((cell, re.compile(p)) for cell, p in LegacyStatistics.NONE_WORDS)
 _LEGACY_SPECS = LegacyStatistics.cell_specs()
 #: The units a report may write for a cell's unit (政策解读稿469篇, 政策解读材料469份).
 _UNIT_WORDS: dict[Unit | None, frozenset[str]] = {
@@ -829,28 +688,20 @@ class _Reader:
             previous_end = m.end
             end = min(c_end, m.end + _TAIL) if len(pre.strip(_QUOTES)) <= 2 else m.end
             text = self._claim_text(c_start, c_end, c_start, end)
+            claim: str | None = claim_id
             if cells is not None and self.legacy and self._take_cells(cells, m):
                 count -= 1
-                figures.append(
-                    _Figure(
-                        mention=m,
-                        pre=pre,
-                        claim_id=None,
-                        cells=cells,
-                        is_cell=True,
-                        is_total=is_total or any(_has_children(k) for k in cells),
-                        bracketed=bracketed,
-                    )
-                )
-                continue
-            self._add(claim_id, m, text, index, CellSum(paths=cells) if cells else None)
+                claim = None  # the figure is the cells' value, not a claim
+                is_total = is_total or any(_has_children(k) for k in cells)
+            else:
+                self._add(claim_id, m, text, index, CellSum(paths=cells) if cells else None)
             figures.append(
                 _Figure(
                     mention=m,
                     pre=pre,
-                    claim_id=claim_id,
+                    claim_id=claim,
                     cells=cells,
-                    is_cell=False,
+                    is_cell=claim is None,
                     is_total=is_total,
                     bracketed=bracketed,
                 )

@@ -117,17 +117,28 @@ def _narrative_notes(narrative: Narrative) -> list[Note]:
     return [Note(code="narrative", zh=n, en=n) for n in narrative.notes]
 
 
+@frozen
+class _Given:
+    """What the caller says about a source: its address, report year and organ (each
+    ``None`` where not said)."""
+
+    url: str | None
+    year: int | None
+    organ: Organ | str | None
+
+
 def _assemble(
-    *,
     text: str,
     lines: list[Line],
     table_text: str,
-    url: str | None,
-    year: int | None,
-    organ: Organ | str | None,
+    given: _Given,
     sha256: str | None,
+    *,
     title_hint: str | None = None,
 ) -> Parsed:
+    """The report of a source: its whole text, its lines, the text of its tables (for the
+    format markers) and the SHA-256 of what was read."""
+    url, year, organ = given.url, given.year, given.organ
     marked = detect_format(table_text)
     narrative = read_narrative(text, fmt=marked)
     if narrative.title is None and title_hint:
@@ -240,50 +251,21 @@ def _with_legacy_prose(
     return merged, claims, notes
 
 
-def _parse_html(
-    html: str | bytes,
-    *,
-    url: str | None,
-    year: int | None,
-    organ: Organ | str | None,
-    max_bytes: int,
-) -> Parsed:
+def _parse_html(html: str | bytes, given: _Given, *, max_bytes: int) -> Parsed:
     doc = read_html(html, max_bytes=max_bytes)
     if not doc.grids:
         # No <table>: a page that prints the tables as text lines.
-        return _parse_text(doc.text, url=url, year=year, organ=organ, sha256=_sha(html))
+        return _parse_text(doc.text, given, sha256=_sha(html))
+    lines = list(_lines_of_html(doc.blocks))
     table_text = "".join(c.text for g in doc.grids for c in g.cells)
-    return _assemble(
-        text=doc.text,
-        lines=list(_lines_of_html(doc.blocks)),
-        table_text=table_text,
-        url=url,
-        year=year,
-        organ=organ,
-        sha256=_sha(html),
-        title_hint=doc.title,
-    )
+    return _assemble(doc.text, lines, table_text, given, _sha(html), title_hint=doc.title)
 
 
-def _parse_text(
-    text: str,
-    *,
-    url: str | None,
-    year: int | None,
-    organ: Organ | str | None,
-    sha256: str | None = None,
-) -> Parsed:
+def _parse_text(text: str, given: _Given, *, sha256: str | None = None) -> Parsed:
     doc = read_text(text)
-    table_text = "".join(doc.lines)
-    return _assemble(
-        text=doc.raw,
-        lines=list(_lines_of_grid(doc.grid)),
-        table_text=table_text,
-        url=url,
-        year=year,
-        organ=organ,
-        sha256=sha256 if sha256 is not None else _sha(text),
-    )
+    lines = list(_lines_of_grid(doc.grid))
+    sha = sha256 if sha256 is not None else _sha(text)
+    return _assemble(doc.raw, lines, "".join(doc.lines), given, sha)
 
 
 def _sha(data: str | bytes) -> str:
@@ -305,7 +287,7 @@ def parse_html(
     where given, else read from the page's title. Raises
     :class:`~disclosure_model.errors.ParseError` naming what could not be found.
     """
-    return _parse_html(html, url=url, year=year, organ=organ, max_bytes=max_bytes).report
+    return _parse_html(html, _Given(url, year, organ), max_bytes=max_bytes).report
 
 
 def parse_text(
@@ -319,7 +301,7 @@ def parse_text(
 
     The arguments are those of :func:`~disclosure_model.parsing.parse_html`.
     """
-    return _parse_text(text, url=url, year=year, organ=organ).report
+    return _parse_text(text, _Given(url, year, organ)).report
 
 
 def _pdf_text(source: str | Path | bytes) -> str:
@@ -399,14 +381,14 @@ def parse(
                 if re.search(r"<(?:table|p|div|html|body|tr|td)\b", data[:5000], re.I)
                 else "text"
             )
+    given = _Given(url, year, organ)
     if kind == "html":
-        return _parse_html(data, url=url, year=year, organ=organ, max_bytes=MAX_HTML_BYTES)
+        return _parse_html(data, given, max_bytes=MAX_HTML_BYTES)
     if kind == "text":
         text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
-        return _parse_text(text, url=url, year=year, organ=organ)
+        return _parse_text(text, given)
     if kind == "pdf":
         pdf = data.encode("utf-8") if isinstance(data, str) else data
-        text = _pdf_text(pdf)
-        return _parse_text(text, url=url, year=year, organ=organ, sha256=_sha(pdf))
+        return _parse_text(_pdf_text(pdf), given, sha256=_sha(pdf))
     msg = f"unknown kind {kind!r}: expected 'html', 'text' or 'pdf'"
     raise ParseError(msg)

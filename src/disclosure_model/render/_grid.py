@@ -21,6 +21,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 
+import attrs
 from attrs import frozen
 
 from disclosure_model.formats import CellValue, Entry, Label, form
@@ -181,16 +182,7 @@ def _blocks_grid(b: _Builder, table: TableForm) -> TableGrid:
 def _span(cell: GridCell, colspan: int) -> GridCell:
     if colspan == 1:
         return cell
-    return GridCell(
-        role=cell.role,
-        text=cell.text,
-        rowspan=cell.rowspan,
-        colspan=colspan,
-        path=cell.path,
-        depth=cell.depth,
-        label=cell.label,
-        blank=cell.blank,
-    )
+    return attrs.evolve(cell, colspan=colspan)
 
 
 def _labels(b: _Builder, labels: Sequence[tuple[RowNode, int, int]], depth: int) -> list[GridCell]:

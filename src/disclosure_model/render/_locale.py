@@ -114,23 +114,24 @@ class Lang:
 
     def level(self, level: OrganLevel) -> str:
         """The kind of organ, in words."""
-        return self.word(*_LEVELS[level])
+        return self.word(level.label.zh, _LEVELS_HANT[level], level.label.en)
 
     def date(self, day: date) -> str:
         """A date in the locale's long form (``2024年1月20日``, ``January 20, 2024``)."""
         return format_date(day, format="long", locale=self.name)
 
 
-_LEVELS = {
-    OrganLevel.STATE_COUNCIL_DEPARTMENT: ("国务院部门", "國務院部門", "State Council department"),
-    OrganLevel.PROVINCE: ("省级人民政府", "省級人民政府", "provincial government"),
-    OrganLevel.CITY: ("设区的市级人民政府", "設區的市級人民政府", "city government"),
-    OrganLevel.COUNTY: ("县级人民政府", "縣級人民政府", "county government"),
-    OrganLevel.TOWNSHIP: ("乡镇人民政府", "鄉鎮人民政府", "township government"),
-    OrganLevel.PROVINCIAL_DEPARTMENT: ("省级政府部门", "省級政府部門", "provincial department"),
-    OrganLevel.CITY_DEPARTMENT: ("市级政府部门", "市級政府部門", "city department"),
-    OrganLevel.COUNTY_DEPARTMENT: ("县级政府部门", "縣級政府部門", "county department"),
-    OrganLevel.OTHER: ("其他", "其他", "other"),
+#: The kinds of organ in traditional script (:attr:`OrganLevel.label` gives the others).
+_LEVELS_HANT = {
+    OrganLevel.STATE_COUNCIL_DEPARTMENT: "國務院部門",
+    OrganLevel.PROVINCE: "省級人民政府",
+    OrganLevel.CITY: "設區的市級人民政府",
+    OrganLevel.COUNTY: "縣級人民政府",
+    OrganLevel.TOWNSHIP: "鄉鎮人民政府",
+    OrganLevel.PROVINCIAL_DEPARTMENT: "省級政府部門",
+    OrganLevel.CITY_DEPARTMENT: "市級政府部門",
+    OrganLevel.COUNTY_DEPARTMENT: "縣級政府部門",
+    OrganLevel.OTHER: "其他",
 }
 
 _MONEY_EN = {"元": "yuan", "万元": "× 10,000 yuan"}
