@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 import disclosure_model as dm
-from disclosure_model import batch
+from disclosure_model import batch, export
 from disclosure_model.batch import Failure, FailureKind, ReportResult
 
 HUAIAN = dm.examples.load("huaian-2024")
@@ -42,14 +42,14 @@ EXPECTED_FAILURES = [
     ("sub/invalid.json", None, "invalid_report"),
     ("sub/latin.json", None, "not_utf8"),
 ]
-#: The reports it holds, in input order (directories sorted, lines in order): report id
-#: (organ/year), file, line.
+#: The reports it holds, in input order (directories sorted, lines in order): organ and
+#: year, file, line.
 EXPECTED_REPORTS = [
-    ("淮安市人民政府/2022", "2022.json", None),
-    ("淮安市人民政府/2023", "2023.json", None),
-    ("保山市人民政府/2018", "lines.jsonl", 1),
-    ("淮安市人民政府/2024", "lines.jsonl", 2),
-    ("淮安市人民政府/2024", "page.html", None),
+    ("淮安市人民政府", 2022, "2022.json", None),
+    ("淮安市人民政府", 2023, "2023.json", None),
+    ("保山市人民政府", 2018, "lines.jsonl", 1),
+    ("淮安市人民政府", 2024, "lines.jsonl", 2),
+    ("淮安市人民政府", 2024, "page.html", None),
 ]
 
 
@@ -96,8 +96,8 @@ class TestMixedCorpus:
             (f, line, r.kind.value)
             for (f, line), r in zip(relative(failures, mixed), failures, strict=True)
         ]
-        assert [(rid, f, line) for rid, f, line in EXPECTED_REPORTS] == [
-            (r.report_id, f, line)
+        assert EXPECTED_REPORTS == [
+            (r.organ, r.year, f, line)
             for (f, line), r in zip(relative(reports, mixed), reports, strict=True)
         ]
         assert all(f.message for f in failures)
@@ -201,6 +201,7 @@ class TestMixedCorpus:
             c: (None if r.value is None else float(r.value)) for c, r in dm.ratios(report).items()
         }
         assert expected == dict(result.ratios)
+        assert export.report_id(report) == result.report_id  # the id of flat records
         record = result.to_record()
         assert list(batch.RECORD_COLUMNS) == list(record)
         assert record["legacy_disclosure_rate"] is None  # a ratio of another format
@@ -402,7 +403,9 @@ class TestOutputs:
         assert len(EXPECTED_REPORTS) == table.num_rows
         assert "int64" == str(table.schema.field("year").type)
         assert "double" == str(table.schema.field("disclosure_rate").type)
-        assert [r[0] for r in EXPECTED_REPORTS] == table.column("report_id").to_pylist()
+        assert [r[0] for r in EXPECTED_REPORTS] == table.column("organ").to_pylist()
+        results = [r for r in dm.corpus(mixed) if isinstance(r, ReportResult)]
+        assert [r.report_id for r in results] == table.column("report_id").to_pylist()
 
     def test_parquet_needs_a_path(self) -> None:
         with pytest.raises(ValueError, match="path"):
