@@ -76,6 +76,7 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Sequence"),
     ("py:class", "collections.abc.Mapping"),
+    ("py:class", "collections.abc.Callable"),
     ("py:class", "enum.Enum"),
     # babel, whose Locale disclosure_model.formatting.parse_locale returns
     ("py:class", "babel.core.Locale"),

@@ -56,6 +56,7 @@ PUBLIC_MODULES = (
     "comparison",
     "parsing",
     "export",
+    "batch",
     "office",
     "claims",
     "checks",

@@ -99,6 +99,7 @@ __all__ = [
     "catalogue",
     "check",
     "compare",
+    "corpus",
     "dump",
     "dumps",
     "examples",
@@ -134,6 +135,7 @@ __all__ = [
 
 
 if TYPE_CHECKING:  # imported on first use (below): parsing costs a little to import
+    from disclosure_model.batch import corpus
     from disclosure_model.office import (
         TemplateError,
         from_sparse,
@@ -153,6 +155,9 @@ if TYPE_CHECKING:  # imported on first use (below): parsing costs a little to im
 
 #: Names given by a submodule imported on first use.
 _LAZY = {
+    # The function, from a module not named `corpus`: importing a submodule
+    # `disclosure_model.corpus` would replace this attribute by the module.
+    "corpus": "disclosure_model.batch",
     "Parsed": "disclosure_model.parsing",
     "parse": "disclosure_model.parsing",
     "parse_html": "disclosure_model.parsing",

@@ -22,6 +22,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 from attrs import field, frozen
 
 from disclosure_model import examples
+from disclosure_model._corpus_cli import (
+    CORPUS_DESCRIPTION,
+    CORPUS_EPILOG,
+    CORPUS_SUMMARY,
+    UnusableCorpusError,
+    add_corpus,
+    run_corpus,
+)
 from disclosure_model._version import __version__
 from disclosure_model.checks import CheckResult, Finding, Outcome, Severity, check
 from disclosure_model.errors import DisclosureModelError, ValidationError
@@ -91,15 +99,20 @@ def _add_locale(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_command(sub: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    """A subcommand with its one-line summary (in the list of commands) and its description."""
+    command: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=description)
+    return command
+
+
 def _add_check(sub: Any) -> None:
-    check_parser: argparse.ArgumentParser = sub.add_parser(
+    check_parser = _add_command(
+        sub,
         "check",
-        help="run the consistency checks on one or more reports",
-        description=(
-            "Run every rule that applies to each report and print the findings. "
-            "Exit status 0 when no report fails a rule of error severity, 1 when one does, "
-            "2 for unusable input."
-        ),
+        "run the consistency checks on one or more reports",
+        "Run every rule that applies to each report and print the findings. "
+        "Exit status 0 when no report fails a rule of error severity, 1 when one does, "
+        "2 for unusable input.",
     )
     check_parser.add_argument(
         "paths",
@@ -210,6 +223,7 @@ examples:
 examples:
   disclosure-model examples
 """,
+    "corpus": CORPUS_EPILOG,
     "schema": """\
 examples:
   disclosure-model schema > report.schema.json
@@ -273,6 +287,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_bom(convert)
 
     _add_parse(sub)
+    corpus_parser = _add_command(sub, "corpus", CORPUS_SUMMARY, CORPUS_DESCRIPTION)
+    add_corpus(corpus_parser)
+    _add_locale(corpus_parser)
     sub.add_parser("examples", help="list the bundled example reports")
     sub.add_parser("schema", help="print the JSON Schema of the report format")
     add_template(sub)
@@ -285,16 +302,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_parse(sub: Any) -> None:
-    parse_parser: argparse.ArgumentParser = sub.add_parser(
+    parse_parser = _add_command(
+        sub,
         "parse",
-        help="read published pages (.html .htm .txt .md .pdf) into reports as JSON",
-        description=(
-            "Parse each FILE (an HTML page, the text of a page or PDF, Markdown, or a PDF) "
-            "into a report and write it as strict JSON: one FILE to standard output or to "
-            "-o OUT; several FILEs as one JSON document per line, or one OUT/<name>.json each "
-            "when OUT is a directory. Exit status 2 when a FILE cannot be parsed (the message "
-            "names the file and what could not be found)."
-        ),
+        "read published pages (.html .htm .txt .md .pdf) into reports as JSON",
+        "Parse each FILE (an HTML page, the text of a page or PDF, Markdown, or a PDF) "
+        "into a report and write it as strict JSON: one FILE to standard output or to "
+        "-o OUT; several FILEs as one JSON document per line, or one OUT/<name>.json each "
+        "when OUT is a directory. Exit status 2 when a FILE cannot be parsed (the message "
+        "names the file and what could not be found).",
     )
     parse_parser.add_argument("files", nargs="+", metavar="FILE", help="a page to parse")
     parse_parser.add_argument(
@@ -799,6 +815,12 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _run_convert(args, out)
     elif args.command == "parse":
         return _run_parse(args, out)
+    elif args.command == "corpus":
+        _check_locale(args.locale)
+        try:
+            return run_corpus(args, out, sys.stderr)
+        except (UnusableCorpusError, DisclosureModelError) as e:
+            raise _UnusableInputError(str(e)) from e
     elif args.command in ("template", "build"):
         try:
             if args.command == "template":
