@@ -2,7 +2,7 @@
 
 Run by hand, not in CI (each mutant runs the test suite, stopping at the first failure)::
 
-    python tools/mutate.py [--only CODE ...] [--tests tests] [--timeout 600]
+    python tools/mutate.py [--only CODE ...] [--tests tests] [--timeout 600] [--first FILE ...] [--jobs N]
 
 Each mutation replaces one exact piece of source text (which must occur exactly once) in a
 copy of ``src/`` and runs ``pytest -x`` with that copy first on the path. A mutant is
@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from attrs import frozen
@@ -261,21 +262,33 @@ def _apply(tree: Path, m: Mutation) -> None:
     target.write_text(text.replace(m.old, m.new), encoding="utf-8")
 
 
-def run(m: Mutation, tests: str, timeout: int) -> bool:
-    """Whether the suite kills ``m``."""
+def run(m: Mutation, tests: str, timeout: int, first: tuple[str, ...] = ()) -> bool:
+    """Whether the suite kills ``m``.
+
+    ``first`` names test files run before the whole suite: a mutant they kill is killed by
+    the suite too (they are part of it), so only the mutants they miss cost a full run.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "src"
         shutil.copytree(ROOT / "src", tree, ignore=shutil.ignore_patterns("__pycache__"))
         _apply(tree, m)
         env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": "1"}
-        cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", tests]
-        try:
-            done = subprocess.run(
-                cmd, cwd=ROOT, env=env, capture_output=True, timeout=timeout, check=False
-            )
-        except subprocess.TimeoutExpired:
-            return True  # a mutant that hangs the suite is caught too
-        return done.returncode != 0
+        base = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+        for selection in ([*first], [tests]) if first else ([tests],):
+            try:
+                done = subprocess.run(
+                    [*base, *selection],
+                    cwd=ROOT,
+                    env=env,
+                    capture_output=True,
+                    timeout=timeout,
+                    check=False,
+                )
+            except subprocess.TimeoutExpired:
+                return True  # a mutant that hangs the suite is caught too
+            if done.returncode != 0:
+                return True
+        return False
 
 
 def main() -> int:
@@ -284,6 +297,13 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=None, help="names (substrings) to run")
     parser.add_argument("--tests", default="tests")
     parser.add_argument("--timeout", type=int, default=900)
+    parser.add_argument(
+        "--first",
+        nargs="*",
+        default=(),
+        help="test files to run before the whole suite (a quicker kill, the same verdict)",
+    )
+    parser.add_argument("--jobs", type=int, default=1, help="mutants run at the same time")
     args = parser.parse_args()
     chosen = [m for m in MUTATIONS if args.only is None or any(o in m.name for o in args.only)]
     for m in chosen:  # every mutation must apply before any is run
@@ -291,11 +311,12 @@ def main() -> int:
             shutil.copytree(ROOT / "src", Path(tmp) / "src")
             _apply(Path(tmp) / "src", m)
     survivors = []
-    for m in chosen:
-        killed = run(m, args.tests, args.timeout)
-        print(f"{'killed  ' if killed else 'SURVIVED'} {m.name}", flush=True)
-        if not killed:
-            survivors.append(m.name)
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        verdicts = pool.map(lambda m: run(m, args.tests, args.timeout, tuple(args.first)), chosen)
+        for m, killed in zip(chosen, verdicts, strict=True):
+            print(f"{'killed  ' if killed else 'SURVIVED'} {m.name}", flush=True)
+            if not killed:
+                survivors.append(m.name)
     share = 1 - len(survivors) / len(chosen) if chosen else 1.0
     print(f"{len(chosen) - len(survivors)} of {len(chosen)} killed ({share:.0%})")
     return 0 if share >= 0.9 else 1

@@ -392,7 +392,7 @@ def to_frame(reports: Iterable[Report], *, kind: Kind = "long", harmonised: bool
                 data[column] = pd.array(values, dtype=object)
         elif column in _HARMONISED and column.endswith("_exact"):
             data[column] = pd.array(values, dtype="boolean")
-        elif column in _HARMONISED:
+        elif column in _HARMONISED or column in _RATIO_CODES:
             data[column] = pd.array(
                 [float("nan") if v is None else v for v in values], dtype="float64"
             )
@@ -405,10 +405,6 @@ def to_frame(reports: Iterable[Report], *, kind: Kind = "long", harmonised: bool
                 data[column] = pd.array(values, dtype="Int64")
             except OverflowError:  # beyond 64 bits: keep the Python ints
                 data[column] = pd.array(values, dtype=object)
-        elif column in _RATIO_CODES:
-            data[column] = pd.array(
-                [float("nan") if v is None else v for v in values], dtype="float64"
-            )
         else:
             data[column] = values
     return pd.DataFrame(data, columns=list(columns))
