@@ -2,7 +2,8 @@
 
 Run by hand, not in CI (each mutant runs the test suite, stopping at the first failure)::
 
-    python tools/mutate.py [--only CODE ...] [--tests tests] [--timeout 600] [--first FILE ...] [--jobs N]
+    python tools/mutate.py [--only CODE ...] [--tests tests] [--timeout 600]
+                           [--first FILE ...] [--jobs N]
 
 Each mutation replaces one exact piece of source text (which must occur exactly once) in a
 copy of ``src/`` and runs ``pytest -x`` with that copy first on the path. A mutant is
