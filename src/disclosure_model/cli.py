@@ -78,6 +78,10 @@ class _UnusableInputError(Exception):
     """The input cannot be used; the message is for the user."""
 
 
+class _UnwritableOutputError(Exception):
+    """A file the command was asked to write cannot be written; the message is for the user."""
+
+
 def _add_source(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument(
@@ -774,14 +778,14 @@ def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
                 )
         except OSError as e:
             msg = f"cannot write to {target}: {e.strerror or e}"
-            raise _UnusableInputError(msg) from e
+            raise _UnwritableOutputError(msg) from e
         return EXIT_OK
     if target is not None:
         try:
             target.write_text(document(*parsed[0], 2) + "\n", encoding="utf-8")
         except OSError as e:
             msg = f"cannot write {target}: {e.strerror or e}"
-            raise _UnusableInputError(msg) from e
+            raise _UnwritableOutputError(msg) from e
         return EXIT_OK
     if len(parsed) == 1:
         out.write(document(*parsed[0], 2) + "\n")
@@ -855,6 +859,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UnusableInputError as e:
         sys.stderr.write(f"disclosure-model: error: {e}\n")
         return EXIT_UNUSABLE
+    except _UnwritableOutputError as e:
+        sys.stderr.write(f"disclosure-model: error: {e}\n")
+        return EXIT_FAILED
     except BrokenPipeError:  # pragma: no cover - output piped into e.g. `head`
         _silence_stdout()
         return EXIT_OK

@@ -57,6 +57,20 @@ class TestParse:
         assert ["hongze-district-2023-pypdf.json", "hongze-district-2024.json"] == names
         assert 2024 == dm.load(tmp_path / "hongze-district-2024.json").year
 
+    def test_unwritable_output(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """An -o that cannot be written exits 3 (never 2, which blames the input, nor 1),
+        naming the target; a file standing where a directory should be is left as it was."""
+        blocker = tmp_path / "reports"
+        blocker.write_text("kept", encoding="utf-8")
+        status, out, err = run(capsys, "parse", HONGZE, "-o", str(blocker / "one.json"))
+        assert (3, "") == (status, out)
+        assert "cannot write" in err
+        assert str(blocker / "one.json") in err
+        status, out, err = run(capsys, "parse", HONGZE, HONGZE, "-o", str(blocker / "many"))
+        assert (3, "") == (status, out)
+        assert "cannot write to" in err
+        assert blocker.read_text(encoding="utf-8") == "kept"
+
     def test_unparseable(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A file that is no report exits 2 naming the file and what could not be found."""
         bad = tmp_path / "notes.txt"
