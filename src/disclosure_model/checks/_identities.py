@@ -152,27 +152,42 @@ def _cover_with_combined(
     return used
 
 
-def missing_names(names: Sequence[Label]) -> dict[str, Label]:
+def missing_names(names: Sequence[Label], count: int | None = None) -> dict[str, Label]:
     """The arguments naming blank cells in a not-assessable message: up to three, then how
-    many more."""
+    many more (``count`` is how many are blank, when ``names`` holds only the first)."""
+    total = len(names) if count is None else count
     shown = names[:3]
-    more = len(names) - len(shown)
-    zh = "、".join(n.zh for n in shown) + (f"等 {len(names)} 项" if more else "")
+    more = total - len(shown)
+    zh = "、".join(n.zh for n in shown) + (f"等 {total} 项" if more else "")
     en = ", ".join(n.en for n in shown) + (f" and {more} more" if more else "")
-    return {"names": Label(zh, en), "verb": Label("", "is" if len(names) == 1 else "are")}
+    return {"names": Label(zh, en), "verb": Label("", "is" if total == 1 else "are")}
+
+
+_BLANK_NAMES: dict[tuple[str, str], Label] = {}
+
+
+def _blank_name(entry: Entry) -> Label:
+    """How a not-assessable message names a blank cell: a legacy indicator by its label,
+    a table cell by its official code (made once a cell; keyed by strings, whose hashes
+    are kept, not by the entry, whose hash reads every field)."""
+    key = (entry.code, entry.path)
+    name = _BLANK_NAMES.get(key)
+    if name is None:
+        name = entry.row_label if entry.column == "value" else Label(entry.code, entry.code)
+        _BLANK_NAMES[key] = name
+    return name
 
 
 def _not_assessable(
     inst: Instance, missing: list[Entry], cells: tuple[Involved, ...], locale: str
 ) -> Finding:
-    # A legacy indicator is known by its label; a table cell by its official code.
-    names = [e.row_label if e.column == "value" else Label(e.code, e.code) for e in missing]
+    names = [_blank_name(e) for e in missing[:3]]
     return finding(
         inst.rule,
         f"$.statistics.{missing[0].path}",
         outcome=Outcome.NOT_ASSESSABLE,
         template=_NOT_STATED,
-        arguments={"where": inst.where, **missing_names(names)},
+        arguments={"where": inst.where, **missing_names(names, len(missing))},
         cell_code=missing[0].code,
         cells=cells,
         locale=locale,
