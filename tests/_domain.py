@@ -91,3 +91,13 @@ CATALOGUE = {
     "X-01": (WARNING, ALL),
     "X-02": (WARNING, ALL),
 }
+
+#: The refusal reasons of the legacy table (DOMAIN.md §3, rows 不予公开 (1)–(6)).
+REFUSAL_REASONS = (
+    "refused_state_secret",
+    "refused_commercial_secret",
+    "refused_privacy",
+    "refused_security_stability",
+    "refused_not_gov_info",
+    "refused_other_legal",
+)

@@ -15,6 +15,7 @@ import attrs
 from hypothesis import strategies as st
 
 import disclosure_model as dm
+from disclosure_model import office
 from disclosure_model.formats import STATISTICS_CLASSES, CombinedFigure, LegacyStatistics
 from disclosure_model.formats._declare import SlotKind, slots
 from disclosure_model.formats._shared import ApplicantCounts, CaseOutcomes
@@ -395,3 +396,18 @@ def reports(draw: st.DrawFn, *, fmt: dm.ReportFormat | None = None) -> dm.Report
         sections=tuple(sections),
         claims=draw(claims_for(fmt, len(sections))),
     )
+
+
+def filled_rows(report: dm.Report) -> list[dict[str, str]]:
+    """The CSV rows of the report's template, filled from the report's cells as a clerk would
+    type them (an amount as its digits, its unit where the form fixes none)."""
+    rows = [r.as_dict() for r in office.template(report.format)]
+    for row in rows:
+        value = report.statistics.cell(row["path"])
+        if isinstance(value, dm.Amount):
+            row["value"] = str(value.value)
+            if not row["unit"] and value.unit is not None:
+                row["unit"] = value.unit.value
+        elif value is not None:
+            row["value"] = str(value)
+    return rows

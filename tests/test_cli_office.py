@@ -11,6 +11,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from tests._reports import filled_rows
 
 import disclosure_model as dm
 from disclosure_model import office
@@ -27,15 +28,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def filled_csv(report: dm.Report, path: Path, changes: dict[str, str] | None = None) -> None:
     """The report's template filled from its cells (and ``changes`` by path), as CSV."""
-    rows = [r.as_dict() for r in office.template(report.format)]
+    rows = filled_rows(report)
     for row in rows:
-        value = report.statistics.cell(row["path"])
-        if isinstance(value, dm.Amount):
-            row["value"] = str(value.value)
-            if not row["unit"] and value.unit is not None:
-                row["unit"] = value.unit.value
-        elif value is not None:
-            row["value"] = str(value)
         row["value"] = (changes or {}).get(row["path"], row["value"])
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]))

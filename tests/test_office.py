@@ -18,27 +18,13 @@ from typing import Any
 import attrs
 import pytest
 from tests._domain import TABLE3_ROWS_2021
+from tests._reports import filled_rows
 
 import disclosure_model as dm
 from disclosure_model import office
 from disclosure_model.export import OptionalDependencyError
 
 EXAMPLES = dm.examples.names()
-
-
-def filled_rows(report: dm.Report) -> list[dict[str, str]]:
-    """The CSV rows of the report's template, filled from the report's cells as a clerk would
-    type them (an amount as its digits, its unit where the form fixes none)."""
-    rows = [r.as_dict() for r in office.template(report.format)]
-    for row in rows:
-        value = report.statistics.cell(row["path"])
-        if isinstance(value, dm.Amount):
-            row["value"] = str(value.value)
-            if not row["unit"] and value.unit is not None:
-                row["unit"] = value.unit.value
-        elif value is not None:
-            row["value"] = str(value)
-    return rows
 
 
 def comparable(stats: Any) -> Any:

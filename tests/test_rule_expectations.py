@@ -14,21 +14,11 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-from tests._domain import CATALOGUE
+from tests._domain import CATALOGUE, REFUSAL_REASONS
 
 import disclosure_model as dm
 from disclosure_model.cli import main
 from disclosure_model.formats import LegacyStatistics, Statistics2019, Statistics2021
-
-#: The refusal reasons of the legacy table (DOMAIN.md §3, rows 不予公开 (1)–(6)).
-REFUSAL_REASONS = (
-    "refused_state_secret",
-    "refused_commercial_secret",
-    "refused_privacy",
-    "refused_security_stability",
-    "refused_not_gov_info",
-    "refused_other_legal",
-)
 
 
 def _report(stats: Any, *, year: int, level: dm.OrganLevel, published: date) -> dm.Report:

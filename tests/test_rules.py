@@ -12,6 +12,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 import pytest
+from tests._domain import REFUSAL_REASONS
 
 import disclosure_model as dm
 from disclosure_model.formats import ReportFormat
@@ -257,14 +258,7 @@ class TestLegacy:
 
     def test_refusal_reasons(self) -> None:
         """P-04 bounds and P-05 sums the six refusal reasons by 不同意公开答复数."""
-        reasons = _this(
-            "refused_state_secret",
-            "refused_commercial_secret",
-            "refused_privacy",
-            "refused_security_stability",
-            "refused_not_gov_info",
-            "refused_other_legal",
-        )
+        reasons = _this(*REFUSAL_REASONS)
         places = identity_places(LEGACY)
         (p04,) = _of(places, "P-04")
         (p05,) = _of(places, "P-05")
